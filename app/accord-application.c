@@ -1,0 +1,230 @@
+/* accord-application.c: the GtkApplication, command line and app actions
+ *
+ * Copyright 2026 The Accord authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Options that need no display (--validate, --version) are answered in
+ * handle-local-options, before GTK initialises. Everything else goes to the
+ * primary instance through command-line, so a second `accord FILE` opens the
+ * file in the running Accord.
+ */
+
+#define G_LOG_DOMAIN "accord"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "accord-application.h"
+#include "accord-validate.h"
+#include "accord-window.h"
+
+#define BUILTIN_PACK_RESOURCE "/io/github/accord/Accord/content/peace-and-security.json"
+
+struct _AccordApplication
+{
+  GtkApplication parent_instance;
+  AccordPack *builtin_pack;
+};
+
+G_DEFINE_FINAL_TYPE (AccordApplication, accord_application, GTK_TYPE_APPLICATION)
+
+static const GOptionEntry main_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check the given pack files, print every problem and exit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+    NULL, N_("[FILE…]") },
+  { NULL }
+};
+
+static int
+accord_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  g_autofree const char **files = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("accord %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_contains (options, "validate"))
+    {
+      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+      return accord_validate_files (files);
+    }
+
+  return -1;
+}
+
+static AccordWindow *
+new_window (AccordApplication *self)
+{
+  AccordWindow *window = accord_window_new (self);
+
+  accord_window_set_pack (window, accord_application_get_builtin_pack (self));
+  return window;
+}
+
+static void
+accord_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (new_window (ACCORD_APPLICATION (app)));
+
+  gtk_window_present (window);
+}
+
+static void
+accord_application_open (GApplication  *app,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      AccordWindow *window = new_window (ACCORD_APPLICATION (app));
+
+      accord_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static int
+accord_application_command_line (GApplication            *app,
+                                 GApplicationCommandLine *command_line)
+{
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree const char **args = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &args);
+  for (guint i = 0; args != NULL && args[i] != NULL; i++)
+    g_ptr_array_add (files, g_application_command_line_create_file_for_arg (command_line, args[i]));
+
+  if (files->len > 0)
+    accord_application_open (app, (GFile **) files->pdata, files->len, "");
+  else
+    g_application_activate (app);
+
+  return 0;
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+new_window_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (new_window (ACCORD_APPLICATION (user_data))));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_activated },
+  { .name = "new-window", .activate = new_window_activated },
+};
+
+static void
+accord_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *new_window_accels[] = { "<Control>n", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  G_APPLICATION_CLASS (accord_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+
+  gtk_css_provider_load_from_resource (css, "/io/github/accord/Accord/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+accord_application_dispose (GObject *object)
+{
+  AccordApplication *self = ACCORD_APPLICATION (object);
+
+  g_clear_object (&self->builtin_pack);
+
+  G_OBJECT_CLASS (accord_application_parent_class)->dispose (object);
+}
+
+static void
+accord_application_class_init (AccordApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = accord_application_dispose;
+  app_class->handle_local_options = accord_application_handle_local_options;
+  app_class->startup = accord_application_startup;
+  app_class->activate = accord_application_activate;
+  app_class->open = accord_application_open;
+  app_class->command_line = accord_application_command_line;
+}
+
+static void
+accord_application_init (AccordApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Study and compare approaches to a subject side by side."));
+}
+
+AccordApplication *
+accord_application_new (void)
+{
+  return g_object_new (ACCORD_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", "/io/github/accord/Accord",
+                       NULL);
+}
+
+/**
+ * accord_application_get_builtin_pack:
+ *
+ * The pack compiled into Accord, loaded on first use. It was validated when
+ * Accord was built, so a failure here is a programming error.
+ *
+ * Returns: (transfer none): the built-in pack
+ */
+AccordPack *
+accord_application_get_builtin_pack (AccordApplication *self)
+{
+  g_return_val_if_fail (ACCORD_IS_APPLICATION (self), NULL);
+
+  if (self->builtin_pack == NULL)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+
+      bytes = g_resources_lookup_data (BUILTIN_PACK_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+      if (bytes != NULL)
+        self->builtin_pack = accord_pack_load_bytes (bytes, "resource://" BUILTIN_PACK_RESOURCE,
+                                                     NULL, NULL, &error);
+      if (self->builtin_pack == NULL)
+        g_error ("The built-in pack does not load: %s", error->message);
+    }
+
+  return self->builtin_pack;
+}

@@ -1,0 +1,28 @@
+/* accord-window.h: the main window
+ *
+ * Copyright 2026 The Accord authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "accord-application.h"
+
+G_BEGIN_DECLS
+
+#define ACCORD_TYPE_WINDOW (accord_window_get_type ())
+G_DECLARE_FINAL_TYPE (AccordWindow, accord_window, ACCORD, WINDOW, GtkApplicationWindow)
+
+AccordWindow *accord_window_new       (AccordApplication *application);
+AccordPack   *accord_window_get_pack  (AccordWindow      *self);
+void          accord_window_set_pack  (AccordWindow      *self,
+                                       AccordPack        *pack);
+void          accord_window_open_file (AccordWindow      *self,
+                                       GFile             *file);
+gboolean      accord_window_show_topic (AccordWindow     *self,
+                                        const char       *topic_id);
+AccordTopic  *accord_window_get_topic (AccordWindow      *self);
+
+G_END_DECLS

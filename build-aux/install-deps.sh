@@ -1,0 +1,43 @@
+#!/bin/sh
+# Installs everything Accord needs to build, run and test on Debian 12 (bookworm).
+# Usage (as root): build-aux/install-deps.sh [run|test]
+#   run   the build and runtime packages (default)
+#   test  those plus the headless test tools (Xvfb, D-Bus, AT-SPI, poppler ...)
+set -eu
+
+mode=${1:-run}
+
+build_pkgs="
+  ca-certificates
+  gcc libc6-dev
+  meson ninja-build pkg-config
+  libglib2.0-dev libglib2.0-bin
+  libgtk-4-dev
+  libjson-glib-dev
+  gettext
+  desktop-file-utils
+  appstream
+  fonts-dejavu-core
+  fonts-noto-core
+  fonts-noto-cjk
+  locales
+"
+
+test_pkgs="
+  xvfb xauth
+  dbus dbus-x11
+  at-spi2-core
+  poppler-utils
+  python3
+"
+
+case "$mode" in
+  run)  pkgs=$build_pkgs ;;
+  test) pkgs="$build_pkgs $test_pkgs" ;;
+  *)    echo "usage: $0 [run|test]" >&2; exit 2 ;;
+esac
+
+export DEBIAN_FRONTEND=noninteractive
+apt-get update
+# shellcheck disable=SC2086
+apt-get install -y --no-install-recommends $pkgs
