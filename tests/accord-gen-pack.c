@@ -735,11 +735,12 @@ write_sources (Out *o, Obj *top, const Params *p)
         }
       if (i % 2 == 0)
         {
+          /* one call per statement: argument evaluation order is unspecified */
+          unsigned year = (unsigned) (2015 + rng_below (&r, 10));
+          unsigned month = (unsigned) (1 + rng_below (&r, 12));
+          unsigned day = (unsigned) (1 + rng_below (&r, 28));
           char date[16];
-          g_snprintf (date, sizeof date, "\"%04u-%02u-%02u\"",
-                      (unsigned) (2015 + rng_below (&r, 10)),
-                      (unsigned) (1 + rng_below (&r, 12)),
-                      (unsigned) (1 + rng_below (&r, 28)));
+          g_snprintf (date, sizeof date, "\"%04u-%02u-%02u\"", year, month, day);
           KEY (&s, "accessed");
           out_put (o, date, strlen (date));
         }

@@ -225,6 +225,7 @@ report (Loader         *l,
   if (l->n_errors + l->n_warnings > MAX_DIAGNOSTICS)
     return;
 
+
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
@@ -1303,7 +1304,6 @@ finish_diagnostics (Loader *l)
 {
   g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n_dropped = l->n_errors + l->n_warnings - MIN (l->n_errors + l->n_warnings, MAX_DIAGNOSTICS);
 
   /* Diagnostics from the byte checks already have an offset. */
   for (guint i = 0; i < l->pending->len; i++)
@@ -1346,13 +1346,11 @@ finish_diagnostics (Loader *l)
                                                       p->path, p->message));
     }
 
-  if (n_dropped > 0)
+  /* Loading stops at the limit, so what follows is unknown. */
+  if (too_many (l))
     {
       g_autofree char *message =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "%u more problem not shown",
-                                      "%u more problems not shown", n_dropped),
-                         n_dropped);
+        g_strdup_printf (_("too many problems: stopped after the first %d"), MAX_DIAGNOSTICS);
 
       g_ptr_array_add (result, accord_diagnostic_new (l->n_errors > 0 ? ACCORD_SEVERITY_ERROR
                                                                       : ACCORD_SEVERITY_WARNING,
@@ -1482,6 +1480,11 @@ read_file (Loader  *l,
     case G_FILE_TYPE_DIRECTORY:
       report_file_problem (l, ACCORD_PACK_ERROR_READ, FALSE, 0,
                            _("this is a folder, not a pack file"));
+      return NULL;
+    case G_FILE_TYPE_SYMBOLIC_LINK:
+      /* Still a link after following links: it dangles or loops. */
+      report_file_problem (l, ACCORD_PACK_ERROR_READ, FALSE, 0,
+                           _("this symbolic link leads nowhere (it is broken or loops)"));
       return NULL;
     default:
       /* FIFOs, sockets and devices could block or never end. */

@@ -1,0 +1,178 @@
+/* bench-load.c: Accord's pack loader against a bare json-glib parse
+ *
+ * Copyright 2026 The Accord authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: bench-load GENERATOR [ROUNDS]
+ *
+ * Generates packs with tests/accord-gen-pack, then for each one times, in
+ * the same run and on the same bytes:
+ *   bare    g_file_get_contents() + json_parser_load_from_data()
+ *   accord  accord_pack_load_file() (checks, parse, validation, objects)
+ * Each measurement runs in a fresh child process, so its peak resident
+ * memory (VmHWM) is its own. Rounds alternate the two; medians are printed
+ * with their ratios. Nothing is asserted: this prints figures.
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "accord-core.h"
+
+static long
+peak_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmHWM:");
+  return line != NULL ? strtol (line + 6, NULL, 10) : -1;
+}
+
+/* In the child: load once, print "MILLISECONDS PEAK_KB". */
+static int
+measure (const char *mode,
+         const char *path)
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (mode, "bare"))
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autofree char *data = NULL;
+      gsize length;
+
+      if (!g_file_get_contents (path, &data, &length, &error) ||
+          !json_parser_load_from_data (parser, data, length, &error))
+        g_error ("%s", error->message);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(AccordPack) pack = accord_pack_load_file (file, NULL, NULL, &error);
+
+      if (pack == NULL)
+        g_error ("%s", error->message);
+    }
+
+  g_print ("%.1f %ld\n", (g_get_monotonic_time () - start) / 1000.0, peak_rss_kb ());
+  return 0;
+}
+
+static void
+run_child (const char *self,
+           const char *mode,
+           const char *path,
+           double     *ms,
+           long       *kb)
+{
+  const char *argv[] = { self, "--child", mode, path, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("%s %s: %s", mode, path, error->message);
+
+  if (sscanf (out, "%lf %ld", ms, kb) != 2)
+    g_error ("unexpected output: %s", out);
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  struct { const char *label; const char *args[3]; } cases[] = {
+    { "1k topics", { "--topics=1000", "--paragraphs=1", NULL } },
+    { "10k topics", { "--topics=10000", "--paragraphs=1", NULL } },
+    { "100k topics", { "--topics=100000", "--paragraphs=1", NULL } },
+    { "50 MB", { "--size-mb=50", NULL, NULL } },
+  };
+  g_autofree char *dir = NULL;
+  g_autofree char *self = NULL;
+  guint rounds;
+
+  if (argc == 4 && g_str_equal (argv[1], "--child"))
+    return measure (argv[2], argv[3]);
+
+  if (argc < 2)
+    {
+      g_printerr ("usage: %s GENERATOR [ROUNDS]\n", argv[0]);
+      return 2;
+    }
+  rounds = argc > 2 ? (guint) atoi (argv[2]) : 3;
+  self = g_canonicalize_filename (argv[0], NULL);
+  dir = g_dir_make_tmp ("accord-bench-XXXXXX", NULL);
+
+  g_print ("%-12s %9s  %10s %10s %6s  %10s %10s %6s\n", "pack", "size",
+           "bare ms", "accord ms", "time", "bare MB", "accord MB", "memory");
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *path = g_build_filename (dir, "pack.json", NULL);
+      const char *gen_argv[6] = { argv[1], NULL };
+      double bare_ms[16], accord_ms[16], bare_kb[16], accord_kb[16];
+      g_autoptr(GError) error = NULL;
+      GStatBuf st;
+      guint n = 1;
+      int status;
+
+      for (guint i = 0; cases[c].args[i] != NULL; i++)
+        gen_argv[n++] = cases[c].args[i];
+      gen_argv[n++] = path;
+      gen_argv[n] = NULL;
+      if (!g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                         &status, &error) ||
+          !g_spawn_check_wait_status (status, &error))
+        g_error ("generator: %s", error->message);
+      g_stat (path, &st);
+
+      rounds = CLAMP (rounds, 1, G_N_ELEMENTS (bare_ms));
+      for (guint r = 0; r < rounds; r++)
+        {
+          long kb;
+
+          run_child (self, "bare", path, &bare_ms[r], &kb);
+          bare_kb[r] = kb;
+          run_child (self, "accord", path, &accord_ms[r], &kb);
+          accord_kb[r] = kb;
+        }
+
+      {
+        double bm = median (bare_ms, rounds), am = median (accord_ms, rounds);
+        double bk = median (bare_kb, rounds), ak = median (accord_kb, rounds);
+
+        g_print ("%-12s %7.1fMB  %10.1f %10.1f %5.2fx  %10.1f %10.1f %5.2fx\n", cases[c].label,
+                 st.st_size / 1e6, bm, am, am / bm, bk / 1024, ak / 1024, ak / bk);
+      }
+
+      g_unlink (path);
+    }
+
+  g_rmdir (dir);
+  return 0;
+}

@@ -1,0 +1,66 @@
+#!/bin/sh
+# test-cli.sh ACCORD GEN: `accord --validate` and `--version` without a
+# display, on valid, generated and hostile input. Each case must end within a
+# few seconds with the right exit status and a clear message, never a crash.
+set -u
+
+accord=$(realpath "$1")
+gen=$(realpath "$2")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+unset DISPLAY WAYLAND_DISPLAY
+failures=0
+n=0
+
+# expect STATUS PATTERN CMD...: runs CMD with a time limit, checks its exit
+# status and that stderr+stdout contain PATTERN (a fixed string).
+expect() {
+  want=$1; pattern=$2; shift 2
+  n=$((n + 1))
+  out=$(timeout 20 "$@" 2>&1)
+  got=$?
+  if [ "$got" -ne "$want" ] || { [ -n "$pattern" ] && ! printf '%s' "$out" | grep -qF -- "$pattern"; }; then
+    echo "not ok $n - $* (exit $got, wanted $want, pattern '$pattern')"
+    printf '%s\n' "$out" | head -5 | sed 's/^/# /'
+    failures=$((failures + 1))
+  else
+    echo "ok $n - $*"
+  fi
+}
+
+cd "$tmp" || exit 1
+
+expect 0 "accord " "$accord" --version
+expect 1 "at least one pack file" "$accord" --validate
+
+"$gen" --topics=1000 generated.json
+expect 0 "" "$accord" --validate generated.json
+ln -s generated.json link.json
+expect 0 "" "$accord" --validate link.json
+
+mkdir folder
+expect 1 "folder: error: this is a folder, not a pack file" "$accord" --validate folder
+expect 1 "/dev/zero: error: this is not a regular file" "$accord" --validate /dev/zero
+mkfifo fifo
+expect 1 "fifo: error: this is not a regular file" "$accord" --validate fifo
+truncate -s 300M big.json
+expect 1 "big.json: error: the file is larger than 256 MiB" "$accord" --validate big.json
+printf '{"format": "accord-pack", "title": "caf\351"}' > latin1.json
+expect 1 "latin1.json:1:40: error: the file is not valid UTF-8 text" "$accord" --validate latin1.json
+head -c 200000 /dev/zero | tr '\0' '[' > nested.json
+expect 1 "nested.json:1:65: error: nested deeper than 64 levels" "$accord" --validate nested.json
+: > empty.json
+expect 1 "empty.json:1:1: error: the file is empty" "$accord" --validate empty.json
+expect 1 "missing.json: error: cannot read the file:" "$accord" --validate missing.json
+ln -s loop1 loop2; ln -s loop2 loop1
+expect 1 "loop1: error: this symbolic link leads nowhere" "$accord" --validate loop1
+if [ "$(id -u)" -ne 0 ]; then
+  cp generated.json unreadable.json; chmod 000 unreadable.json
+  expect 1 "unreadable.json: error: cannot read the file:" "$accord" --validate unreadable.json
+fi
+
+# All files are checked, and one bad file fails the run.
+expect 1 "empty.json:1:1: error:" "$accord" --validate generated.json empty.json
+
+echo "1..$n"
+[ "$failures" -eq 0 ]
