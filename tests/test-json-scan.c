@@ -99,13 +99,24 @@ test_rejects_bad_text (void)
   assert_problem ("{\"a\": \"\\ud800\"}", ACCORD_PACK_ERROR_ENCODING, "1:8");
   assert_problem ("{\"a\": \"\\udc00\\ud800\"}", ACCORD_PACK_ERROR_ENCODING, "1:8");
   assert_problem ("{\"a\": \"\\u0000\"}", ACCORD_PACK_ERROR_ENCODING, "1:8");
-  /* A raw NUL byte is refused with the encoding check (GLib's UTF-8
-   * validation never accepts one). */
+  /* A raw NUL byte is a control character, in a string or outside. */
   {
     g_autofree char *r = check ("{\"a\": \"\0\"}", 10);
-    g_autofree char *e = code_at (ACCORD_PACK_ERROR_ENCODING, "1:8");
+    g_autofree char *e = code_at (ACCORD_PACK_ERROR_SYNTAX, "1:8");
     g_assert_cmpstr (r, ==, e);
   }
+  {
+    g_autofree char *r = check ("{\"a\": \0}", 8);
+    g_autofree char *e = code_at (ACCORD_PACK_ERROR_SYNTAX, "1:7");
+    g_assert_cmpstr (r, ==, e);
+  }
+  /* Invalid UTF-8 outside a string, and a valid but misplaced character. */
+  assert_problem ("{\"a\": \xC3}", ACCORD_PACK_ERROR_ENCODING, "1:7");
+  assert_problem ("{\"a\": \xC3\xA9}", ACCORD_PACK_ERROR_SYNTAX, "1:7");
+  /* Overlong forms and encoded surrogates are not UTF-8. */
+  assert_problem ("{\"a\": \"\xC0\xAF\"}", ACCORD_PACK_ERROR_ENCODING, "1:8");
+  assert_problem ("{\"a\": \"\xED\xA0\x80\"}", ACCORD_PACK_ERROR_ENCODING, "1:8");
+  assert_problem ("{\"a\": \"ok \xE2\x98\xAE then \xE2\x98\"}", ACCORD_PACK_ERROR_ENCODING, "1:18");
 }
 
 static void

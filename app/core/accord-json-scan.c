@@ -92,7 +92,11 @@ describe_token (const char *p,
   if (p >= end)
     return g_strdup (_("end of file"));
 
-  while (q < end && n < 12 && *q != '\n' && *q != '\r')
+  /* Control characters would vanish or cut the message short. */
+  if ((guchar) *p < 0x20 || *p == 0x7f)
+    return g_strdup_printf ("U+%04X", (guint) (guchar) *p);
+
+  while (q < end && n < 12 && (guchar) *q >= 0x20 && *q != 0x7f)
     {
       q = g_utf8_next_char (q);
       n++;
@@ -113,6 +117,9 @@ fail_unexpected (Checker    *c,
     return fail (c, c->p, ACCORD_PACK_ERROR_SYNTAX,
                  /* Translators: %s is what the JSON syntax needs next, e.g. “a value” */
                  _("unexpected end of file, expected %s"), expected);
+
+  if ((guchar) *c->p >= 0x80 && (gint32) g_utf8_get_char_validated (c->p, c->end - c->p) < 0)
+    return fail (c, c->p, ACCORD_PACK_ERROR_ENCODING, _("the file is not valid UTF-8 text"));
 
   if (*c->p == '/' )
     return fail (c, c->p, ACCORD_PACK_ERROR_SYNTAX,
@@ -162,7 +169,7 @@ read_hex4 (const char *p,
 }
 
 /* Scans a string starting at the opening quote. When @out is not %NULL the
- * unescaped text is stored there. The input is known to be valid UTF-8. */
+ * unescaped text is stored there. Multi-byte characters are validated here. */
 static gboolean
 scan_string (Checker *c,
              GString *out)
@@ -177,9 +184,26 @@ scan_string (Checker *c,
     {
       const char *run = p;
 
-      /* Fast path: ordinary characters. */
-      while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
+      /* Fast path: ordinary ASCII characters. */
+      while (p < end && (guchar) *p < 0x80 && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
         p++;
+
+      /* Other characters are validated here, where they can occur: outside
+       * strings, JSON is all ASCII. This spares a separate UTF-8 pass. */
+      while (p < end && (guchar) *p >= 0x80)
+        {
+          if ((gint32) g_utf8_get_char_validated (p, end - p) < 0)
+            return fail (c, p, ACCORD_PACK_ERROR_ENCODING, _("the file is not valid UTF-8 text"));
+          p = g_utf8_next_char (p);
+        }
+
+      if (p > run && p < end && (guchar) *p < 0x80 && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
+        {
+          /* More ordinary text after a multi-byte character. */
+          if (out != NULL)
+            g_string_append_len (out, run, p - run);
+          continue;
+        }
 
       if (out != NULL && p > run)
         g_string_append_len (out, run, p - run);
@@ -547,7 +571,6 @@ accord_json_check (const char        *data,
                    AccordJsonProblem *problem)
 {
   g_autoptr(GString) scratch = g_string_new (NULL);
-  const char *invalid;
   Checker c = {
     .data = data,
     .end = data + length,
@@ -560,10 +583,6 @@ accord_json_check (const char        *data,
   };
 
   problem->message = NULL;
-
-  if (!g_utf8_validate_len (data, length, &invalid))
-    return fail (&c, invalid, ACCORD_PACK_ERROR_ENCODING,
-                 _("the file is not valid UTF-8 text"));
 
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     c.p += 3;
