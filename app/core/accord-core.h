@@ -7,6 +7,7 @@
 #pragma once
 
 #include "accord-array-model.h"
+#include "accord-compare.h"
 #include "accord-diagnostic.h"
 #include "accord-error.h"
 #include "accord-pack.h"

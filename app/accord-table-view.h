@@ -1,0 +1,22 @@
+/* accord-table-view.h
+ *
+ * Copyright 2026 The Accord authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "accord-core.h"
+
+G_BEGIN_DECLS
+
+#define ACCORD_TYPE_TABLE_VIEW (accord_table_view_get_type ())
+G_DECLARE_FINAL_TYPE (AccordTableView, accord_table_view, ACCORD, TABLE_VIEW, GtkWidget)
+
+AccordPack *accord_table_view_get_pack (AccordTableView *self);
+void        accord_table_view_set_pack (AccordTableView *self,
+                                  AccordPack *pack);
+
+G_END_DECLS

@@ -1,0 +1,111 @@
+/* accord-test-util.h: helpers for tests that drive real widgets
+ *
+ * Copyright 2026 The Accord authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "accord-core.h"
+
+/* The built-in pack, from the GResource compiled into the app. */
+static inline AccordPack *
+accord_test_load_builtin (void)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  AccordPack *pack;
+
+  bytes = g_resources_lookup_data ("/io/github/accord/Accord/content/peace-and-security.json",
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  pack = accord_pack_load_bytes (bytes, "peace-and-security.json", NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return pack;
+}
+
+static inline gboolean
+accord_test_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms milliseconds: layout, frames, idles. */
+static inline void
+accord_test_iterate (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, accord_test_timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Shows @child in a window of the given size and waits until it is drawn. */
+static inline GtkWindow *
+accord_test_show (GtkWidget *child,
+                  int        width,
+                  int        height)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_set_child (window, child);
+  gtk_window_present (window);
+  while (!gtk_widget_get_mapped (child))
+    g_main_context_iteration (NULL, TRUE);
+  accord_test_iterate (100);
+
+  return window;
+}
+
+static inline void
+accord_test_collect (GtkWidget *widget,
+                     GString   *out)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  else if (GTK_IS_EDITABLE (widget) && !GTK_IS_TEXT (widget))
+    return;  /* its GtkText child would repeat it */
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    accord_test_collect (child, out);
+}
+
+/* The text of every visible label under @widget, one per line, in widget
+ * order: what a person sees. */
+static inline char *
+accord_test_visible_text (GtkWidget *widget)
+{
+  GString *out = g_string_new (NULL);
+
+  accord_test_collect (widget, out);
+  return g_string_free (out, FALSE);
+}
+
+static inline GtkWidget *
+accord_test_find_by_type (GtkWidget *widget,
+                          GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = accord_test_find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
