@@ -11,4 +11,5 @@
 #include "accord-diagnostic.h"
 #include "accord-error.h"
 #include "accord-pack.h"
+#include "accord-search.h"
 #include "accord-types.h"

@@ -1,0 +1,49 @@
+/* accord-search.h: full-text search over a pack's topics
+ *
+ * Copyright 2026 The Accord authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An index is built once per pack: every topic's title, summary and body,
+ * tokenized and case- and accent-folded with g_str_tokenize_and_fold(). A
+ * query then only compares short tokens: each query word must be the prefix
+ * of some word of the topic. Matches rank by where they are found: title
+ * before summary before body.
+ */
+
+#pragma once
+
+#include "accord-pack.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ACCORD_SEARCH_NO_MATCH = 0,
+  ACCORD_SEARCH_IN_BODY = 1,
+  ACCORD_SEARCH_IN_SUMMARY = 2,
+  ACCORD_SEARCH_IN_TITLE = 3,
+} AccordSearchRank;
+
+typedef struct _AccordSearchIndex AccordSearchIndex;
+
+AccordSearchIndex *accord_search_index_new     (AccordPack        *pack);
+AccordSearchIndex *accord_search_index_ref     (AccordSearchIndex *self);
+void               accord_search_index_unref   (AccordSearchIndex *self);
+
+/* Runs @query. Returns the number of matching topics. An empty query
+ * matches nothing. */
+guint              accord_search_index_query   (AccordSearchIndex *self,
+                                                const char        *query);
+/* For the last query: how well @topic itself matches. */
+AccordSearchRank   accord_search_index_rank    (AccordSearchIndex *self,
+                                                AccordTopic       *topic);
+/* For the last query: the best rank of @topic and its descendants, so a
+ * tree can keep the ancestors of every match. */
+AccordSearchRank   accord_search_index_subtree_rank (AccordSearchIndex *self,
+                                                     AccordTopic       *topic);
+/* The matching topics of the last query, best first, then in tree order. */
+GPtrArray         *accord_search_index_results (AccordSearchIndex *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AccordSearchIndex, accord_search_index_unref)
+
+G_END_DECLS

@@ -1,0 +1,133 @@
+/* test-search.c: the full-text index
+ *
+ * Copyright 2026 The Accord authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "accord-core.h"
+
+static const char *pack_json =
+  "{ \"format\": \"accord-pack\", \"version\": 1, \"id\": \"s\", \"title\": \"S\",\n"
+  "  \"subjects\": [ { \"id\": \"a\", \"name\": \"A\" } ],\n"
+  "  \"topics\": [\n"
+  "    { \"id\": \"consent\", \"title\": \"Consent of the parties\", \"body\": [] },\n"
+  "    { \"id\": \"force\", \"title\": \"Use of force\", \"summary\": \"Only with consent\",\n"
+  "      \"body\": [ { \"type\": \"paragraph\", \"text\": \"Self-defence.\" } ],\n"
+  "      \"topics\": [\n"
+  "        { \"id\": \"geneve\", \"title\": \"Talks in Genève\", \"body\": [\n"
+  "            { \"type\": \"list\", \"items\": [\"The parties' CONSENT matters\"] } ] },\n"
+  "        { \"id\": \"other\", \"title\": \"Other\", \"body\": [] } ] },\n"
+  "    { \"id\": \"cafe\", \"title\": \"Café diplomacy\", \"body\": [] }\n"
+  "  ] }\n";
+
+static AccordSearchIndex *
+make_index (AccordPack **pack_out)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (pack_json, strlen (pack_json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordPack) pack = accord_pack_load_bytes (bytes, "s.json", NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  *pack_out = g_object_ref (pack);
+  return accord_search_index_new (pack);
+}
+
+/* "id:rank id:rank": the ranked results of @query. */
+static char *
+results (AccordSearchIndex *index,
+         const char        *query)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  GString *s = g_string_new (NULL);
+  guint n = accord_search_index_query (index, query);
+
+  found = accord_search_index_results (index);
+  g_assert_cmpuint (found->len, ==, n);
+  for (guint i = 0; i < found->len; i++)
+    g_string_append_printf (s, "%s%s:%d", i ? " " : "", accord_topic_get_id (found->pdata[i]),
+                            accord_search_index_rank (index, found->pdata[i]));
+
+  return g_string_free (s, FALSE);
+}
+
+#define assert_results(index, query, expected) \
+  G_STMT_START { \
+    g_autofree char *r_ = results (index, query); \
+    g_assert_cmpstr (r_, ==, expected); \
+  } G_STMT_END
+
+static void
+test_ranking (void)
+{
+  g_autoptr(AccordPack) pack = NULL;
+  g_autoptr(AccordSearchIndex) index = make_index (&pack);
+
+  /* Title (3) before summary (2) before body (1). */
+  assert_results (index, "consent", "consent:3 force:2 geneve:1");
+  assert_results (index, "force", "force:3");
+  assert_results (index, "", "");
+  assert_results (index, "nothing-like-this", "");
+}
+
+static void
+test_prefixes_while_typing (void)
+{
+  g_autoptr(AccordPack) pack = NULL;
+  g_autoptr(AccordSearchIndex) index = make_index (&pack);
+
+  assert_results (index, "c", "consent:3 cafe:3 force:2 geneve:1");
+  assert_results (index, "con", "consent:3 force:2 geneve:1");
+  assert_results (index, "consent of", "consent:3 force:2");
+  assert_results (index, "consent of the parties", "consent:3");
+  /* Every word must match somewhere. */
+  assert_results (index, "consent zebra", "");
+}
+
+static void
+test_case_and_accents (void)
+{
+  g_autoptr(AccordPack) pack = NULL;
+  g_autoptr(AccordSearchIndex) index = make_index (&pack);
+
+  assert_results (index, "CONSENT OF", "consent:3");
+  assert_results (index, "geneve", "geneve:3");
+  assert_results (index, "Genève", "geneve:3");
+  assert_results (index, "CAFÉ", "cafe:3");
+  assert_results (index, "cafe", "cafe:3");
+}
+
+static void
+test_ancestors (void)
+{
+  g_autoptr(AccordPack) pack = NULL;
+  g_autoptr(AccordSearchIndex) index = make_index (&pack);
+
+  accord_search_index_query (index, "genève");
+  /* The parent does not match, but keeps its matching child visible. */
+  g_assert_cmpint (accord_search_index_rank (index, accord_pack_lookup_topic (pack, "force")), ==,
+                   ACCORD_SEARCH_NO_MATCH);
+  g_assert_cmpint (accord_search_index_subtree_rank (index, accord_pack_lookup_topic (pack, "force")), ==,
+                   ACCORD_SEARCH_IN_TITLE);
+  g_assert_cmpint (accord_search_index_subtree_rank (index, accord_pack_lookup_topic (pack, "other")), ==,
+                   ACCORD_SEARCH_NO_MATCH);
+  g_assert_cmpint (accord_search_index_subtree_rank (index, accord_pack_lookup_topic (pack, "consent")), ==,
+                   ACCORD_SEARCH_NO_MATCH);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/search/ranking", test_ranking);
+  g_test_add_func ("/search/prefixes", test_prefixes_while_typing);
+  g_test_add_func ("/search/case-and-accents", test_case_and_accents);
+  g_test_add_func ("/search/ancestors", test_ancestors);
+
+  return g_test_run ();
+}
