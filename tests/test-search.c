@@ -93,7 +93,7 @@ test_case_and_accents (void)
   g_autoptr(AccordPack) pack = NULL;
   g_autoptr(AccordSearchIndex) index = make_index (&pack);
 
-  assert_results (index, "CONSENT OF", "consent:3");
+  assert_results (index, "CONSENT OF", "consent:3 force:2");
   assert_results (index, "geneve", "geneve:3");
   assert_results (index, "Genève", "geneve:3");
   assert_results (index, "CAFÉ", "cafe:3");
