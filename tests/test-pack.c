@@ -391,11 +391,37 @@ test_too_many_problems (void)
 
   pack = load_string (json->str, &diagnostics, NULL);
   g_assert_null (pack);
-  /* A bounded list, and a last line that says it stopped there. */
+  /* A bounded list, and a last line that says how many more there are. */
   g_assert_cmpuint (diagnostics->len, ==, 101);
   last = g_ptr_array_index (diagnostics, 100);
-  g_assert_cmpstr (accord_diagnostic_get_message (last), ==, "too many problems: stopped after the first 100");
+  g_assert_cmpstr (accord_diagnostic_get_message (last), ==, "too many problems: 400 more are not shown");
   g_assert_cmpint (accord_diagnostic_get_severity (last), ==, ACCORD_SEVERITY_ERROR);
+}
+
+static void
+test_warnings_never_hide_errors (void)
+{
+  g_autoptr(GString) json = g_string_new ("{ \"format\": \"accord-pack\", \"version\": 1, \"id\": \"x\", "
+                                          "\"title\": \"T\", \"subjects\": [ { \"id\": \"s\", \"name\": \"S\" } ],");
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordPack) pack = NULL;
+
+  /* 150 unknown members first, then an error at the very end. */
+  for (guint i = 0; i < 150; i++)
+    g_string_append_printf (json, " \"x%u\": %u,", i, i);
+  g_string_append (json, " \"topics\": [ { \"id\": \"t\", \"title\": \"T\", \"body\": [], \"related\": [\"gone\"] } ] }");
+
+  pack = load_string (json->str, &diagnostics, &error);
+  /* Warnings never stop validation: the pack is refused, and the error is
+   * listed after the first 100 problems and reported in the GError. */
+  g_assert_null (pack);
+  g_assert_error (error, ACCORD_PACK_ERROR, ACCORD_PACK_ERROR_REFERENCE);
+  g_assert_cmpuint (diagnostics->len, ==, 102);
+  g_assert_cmpint (accord_diagnostic_get_severity (g_ptr_array_index (diagnostics, 100)), ==,
+                   ACCORD_SEVERITY_ERROR);
+  g_assert_cmpstr (accord_diagnostic_get_message (g_ptr_array_index (diagnostics, 101)), ==,
+                   "too many problems: 50 more are not shown");
 }
 
 static void
@@ -527,6 +553,7 @@ main (int   argc,
   g_test_add_func ("/pack/child-outlives-parent", test_child_outlives_parent);
   g_test_add_func ("/pack/error-leaves-nothing", test_error_leaves_nothing);
   g_test_add_func ("/pack/too-many-problems", test_too_many_problems);
+  g_test_add_func ("/pack/warnings-never-hide-errors", test_warnings_never_hide_errors);
   g_test_add_func ("/pack/async", test_async);
   g_test_add_func ("/pack/async-error", test_async_error);
   g_test_add_func ("/pack/async-cancel", test_async_cancel);

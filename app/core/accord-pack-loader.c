@@ -39,7 +39,8 @@
 #define MAX_BODY_BYTES     (1024 * 1024)
 #define MAX_ID_LENGTH      128
 #define MAX_TOPIC_LEVELS   8
-#define MAX_DIAGNOSTICS    100
+#define MAX_DIAGNOSTICS    100    /* shown */
+#define MAX_PENDING        10000  /* kept to choose them from, in file order */
 #define READ_CHUNK         (1024 * 1024)
 #define PATH_MAX_SEGMENTS  (ACCORD_JSON_MAX_DEPTH + 8)
 
@@ -86,6 +87,7 @@ typedef struct
   guint               path_len;
 
   AccordPack         *pack;
+  GHashTable         *topic_for_object;  /* JsonObject → the AccordTopic built from it */
   guint               n_root_topics;
   guint               topics_done;
 } Loader;
@@ -110,6 +112,7 @@ loader_init (Loader       *l,
   l->pending = g_array_new (FALSE, TRUE, sizeof (Pending));
   g_array_set_clear_func (l->pending, pending_clear);
   l->last_progress = -1;
+  l->topic_for_object = g_hash_table_new (NULL, NULL);
 }
 
 static void
@@ -117,6 +120,7 @@ loader_clear (Loader *l)
 {
   g_clear_pointer (&l->name, g_free);
   g_clear_pointer (&l->pending, g_array_unref);
+  g_clear_pointer (&l->topic_for_object, g_hash_table_unref);
   g_clear_object (&l->pack);
 }
 
@@ -178,12 +182,6 @@ current_path (Loader *l)
 
 /* Diagnostics */
 
-static gboolean
-too_many (Loader *l)
-{
-  return l->n_errors + l->n_warnings >= MAX_DIAGNOSTICS;
-}
-
 static void
 add_pending (Loader         *l,
              AccordSeverity  severity,
@@ -221,8 +219,9 @@ report (Loader         *l,
   else
     l->n_warnings++;
 
-  /* Past the limit only the count goes on; finish_diagnostics() says so. */
-  if (l->n_errors + l->n_warnings > MAX_DIAGNOSTICS)
+  /* Validation always goes to the end (a pack is valid or not); past this
+   * many, only the count goes on. */
+  if (l->pending->len >= MAX_PENDING)
     return;
 
 
@@ -616,7 +615,7 @@ for_each_object (Loader     *l,
   if (array != NULL)
     {
       n = json_array_get_length (array);
-      for (guint i = 0; i < n && !too_many (l); i++)
+      for (guint i = 0; i < n; i++)
         {
           JsonObject *object;
 
@@ -643,7 +642,7 @@ is_http_url (Loader     *l,
   const char *scheme;
 
   uri = g_uri_parse (url, G_URI_FLAGS_NONE, &error);
-  if (uri == NULL)
+  if (uri == NULL || strpbrk (url, " \t\n\r\f\v") != NULL)
     {
       error_here (l, ACCORD_PACK_ERROR_VALUE, _("“%s” is not a valid URL"), url);
       return FALSE;
@@ -1046,6 +1045,7 @@ build_topic (Loader     *l,
     g_ptr_array_unref (children.siblings);
 
   pack->n_topics_total++;
+  g_hash_table_insert (l->topic_for_object, object, topic);
   g_ptr_array_add (level->siblings, g_steal_pointer (&topic));
 
   if (level->depth == 0 && (++l->topics_done & 0xff) == 0)
@@ -1053,23 +1053,43 @@ build_topic (Loader     *l,
                         MAX (1, l->n_root_topics));
 }
 
-/* Related links need every topic, so they are resolved in a second walk. */
+/* Related links need every topic, so they are resolved in a second walk.
+ * It follows only what build_topic() accepted, so nothing is reported twice;
+ * and it checks the links of every topic, even one whose id was refused. */
 static void
-link_topic (Loader     *l,
-            JsonObject *object,
-            gpointer    data)
+link_topics (Loader     *l,
+             JsonObject *parent)
 {
-  AccordPack *pack = l->pack;
-  JsonNode *id_node = json_object_get_member (object, "id");
-  AccordTopic *topic = NULL;
+  JsonNode *node = json_object_get_member (parent, "topics");
+  JsonArray *array;
 
-  if (id_node != NULL && is_string (id_node))
-    topic = g_hash_table_lookup (pack->topics_by_id, json_node_get_string (id_node));
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return;
 
-  if (topic != NULL && topic->related == NULL)
-    topic->related = read_references (l, object, "related", KIND_TOPIC);
+  array = json_node_get_array (node);
+  push_member (l, "topics");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *object;
+      AccordTopic *topic;
+      GPtrArray *related;
 
-  for_each_object (l, object, "topics", OPTIONAL, link_topic, NULL);
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+
+      object = json_node_get_object (element);
+      push_index (l, i);
+      related = read_references (l, object, "related", KIND_TOPIC);
+      topic = g_hash_table_lookup (l->topic_for_object, object);
+      if (topic != NULL)
+        topic->related = related;
+      else if (related != NULL)
+        g_ptr_array_unref (related);
+      link_topics (l, object);
+      pop (l);
+    }
+  pop (l);
 }
 
 /* The top level */
@@ -1282,8 +1302,7 @@ build_pack (Loader     *l,
   if ((node = json_object_get_member (root, "topics")) != NULL && JSON_NODE_HOLDS_ARRAY (node))
     l->n_root_topics = json_array_get_length (json_node_get_array (node));
   for_each_object (l, root, "topics", OPTIONAL, build_topic, &roots);
-  if (!too_many (l))
-    for_each_object (l, root, "topics", OPTIONAL, link_topic, NULL);
+  link_topics (l, root);
 }
 
 /* Turns pending diagnostics into AccordDiagnostics with positions. */
@@ -1304,6 +1323,8 @@ finish_diagnostics (Loader *l)
 {
   g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_total = l->n_errors + l->n_warnings;
+  guint first_error_index = G_MAXUINT;
 
   /* Diagnostics from the byte checks already have an offset. */
   for (guint i = 0; i < l->pending->len; i++)
@@ -1335,9 +1356,21 @@ finish_diagnostics (Loader *l)
   g_array_sort (l->pending, compare_pending);
 
   for (guint i = 0; i < l->pending->len; i++)
+    if (g_array_index (l->pending, Pending, i).severity == ACCORD_SEVERITY_ERROR)
+      {
+        first_error_index = i;
+        break;
+      }
+
+  for (guint i = 0; i < l->pending->len; i++)
     {
       Pending *p = &g_array_index (l->pending, Pending, i);
       guint line = 0, column = 0;
+
+      /* The first problems in file order; and the first error, always. */
+      if (i >= MAX_DIAGNOSTICS &&
+          !(p->severity == ACCORD_SEVERITY_ERROR && first_error_index == i))
+        continue;
 
       if (p->located && l->data != NULL)
         accord_json_offset_to_position (l->data, l->length, p->offset, &line, &column);
@@ -1346,11 +1379,14 @@ finish_diagnostics (Loader *l)
                                                       p->path, p->message));
     }
 
-  /* Loading stops at the limit, so what follows is unknown. */
-  if (too_many (l))
+  if (n_total > result->len)
     {
+      guint n_more = n_total - result->len;
       g_autofree char *message =
-        g_strdup_printf (_("too many problems: stopped after the first %d"), MAX_DIAGNOSTICS);
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "too many problems: %u more is not shown",
+                                      "too many problems: %u more are not shown", n_more),
+                         n_more);
 
       g_ptr_array_add (result, accord_diagnostic_new (l->n_errors > 0 ? ACCORD_SEVERITY_ERROR
                                                                       : ACCORD_SEVERITY_WARNING,
