@@ -264,6 +264,39 @@ test_columns_count_characters (void)
   g_assert_cmpuint (column, ==, 8);
 }
 
+static char *
+problem_path (const char *json)
+{
+  AccordJsonProblem problem = { 0, };
+  char *path;
+
+  g_assert_false (accord_json_check (json, strlen (json), NULL, &problem));
+  path = g_strdup (problem.path != NULL ? problem.path : "");
+  accord_json_problem_clear (&problem);
+
+  return path;
+}
+
+static void
+test_problem_paths (void)
+{
+  struct { const char *json; const char *path; } cases[] = {
+    { "{\"a\": {\"b\": [1, 2, tru]}}", "a.b[2]" },
+    { "{\"a\": 1, \"a\": 2}", "a" },
+    { "{\"a\": 1 /* c */}", "" },
+    { "{\"a\": {\"b\": 1,}}", "a" },
+    { "{\"t\": [{\"x\": \"\xFF\"}]}", "t[0].x" },
+    { "{\"a\": 1} 2", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = problem_path (cases[i].json);
+
+      g_assert_cmpstr (path, ==, cases[i].path);
+    }
+}
+
 static void
 test_paths (void)
 {
@@ -299,6 +332,7 @@ main (int   argc,
   g_test_add_func ("/json-scan/locate", test_locate);
   g_test_add_func ("/json-scan/columns", test_columns_count_characters);
   g_test_add_func ("/json-scan/paths", test_paths);
+  g_test_add_func ("/json-scan/problem-paths", test_problem_paths);
 
   return g_test_run ();
 }

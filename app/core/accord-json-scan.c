@@ -37,12 +37,14 @@ typedef struct
   GCancellable      *cancellable;
   AccordJsonProblem *problem;
   GString           *scratch;  /* unescaped string */
+  GString           *path;     /* only when finding the path of a problem */
 } Checker;
 
 void
 accord_json_problem_clear (AccordJsonProblem *problem)
 {
   g_clear_pointer (&problem->message, g_free);
+  g_clear_pointer (&problem->path, g_free);
   problem->offset = 0;
   problem->code = 0;
 }
@@ -66,6 +68,8 @@ fail (Checker    *c,
   va_end (args);
   c->problem->offset = at - c->data;
   c->problem->code = code;
+  if (c->path != NULL)
+    c->problem->path = g_strdup (c->path->str);
 
   return FALSE;
 }
@@ -398,6 +402,7 @@ scan_object (Checker *c)
 {
   NameSet names = { NULL, NULL };
   gboolean ok = FALSE;
+  gsize path_len = c->path != NULL ? c->path->len : 0;
 
   c->p++;  /* { */
   skip_ws (&c->p, c->end);
@@ -421,6 +426,12 @@ scan_object (Checker *c)
       if (!scan_string (c, c->scratch))
         goto out;
 
+      if (c->path != NULL)
+        {
+          g_string_truncate (c->path, path_len);
+          accord_json_path_append_member (c->path, c->scratch->str);
+        }
+
       if (!name_set_add (&names, c->scratch->str, c->scratch->len))
         {
           fail (c, key, ACCORD_PACK_ERROR_DUPLICATE,
@@ -439,6 +450,10 @@ scan_object (Checker *c)
 
       if (!scan_value (c))
         goto out;
+
+      /* Between members, a problem concerns the object itself. */
+      if (c->path != NULL)
+        g_string_truncate (c->path, path_len);
 
       skip_ws (&c->p, c->end);
       if (c->p < c->end && *c->p == ',')
@@ -466,6 +481,9 @@ out:
 static gboolean
 scan_array (Checker *c)
 {
+  gsize path_len = c->path != NULL ? c->path->len : 0;
+  guint index = 0;
+
   c->p++;  /* [ */
   skip_ws (&c->p, c->end);
 
@@ -475,10 +493,19 @@ scan_array (Checker *c)
       return TRUE;
     }
 
-  for (;;)
+  for (;; index++)
     {
+      if (c->path != NULL)
+        {
+          g_string_truncate (c->path, path_len);
+          accord_json_path_append_index (c->path, index);
+        }
+
       if (!scan_value (c))
         return FALSE;
+
+      if (c->path != NULL)
+        g_string_truncate (c->path, path_len);
 
       skip_ws (&c->p, c->end);
       if (c->p < c->end && *c->p == ',')
@@ -564,11 +591,40 @@ scan_value (Checker *c)
  *
  * Returns: %TRUE when the bytes are safe to hand to JsonParser
  */
+static gboolean check_bytes (const char *data, gsize length, GCancellable *cancellable,
+                             AccordJsonProblem *problem, GString *path);
+
 gboolean
 accord_json_check (const char        *data,
                    gsize              length,
                    GCancellable      *cancellable,
                    AccordJsonProblem *problem)
+{
+  g_autoptr(GString) path = NULL;
+  AccordJsonProblem again = { 0, };
+
+  if (check_bytes (data, length, cancellable, problem, NULL))
+    return TRUE;
+
+  /* Only now is it worth knowing where in the document the problem is:
+   * the same check again, keeping track of the path this time. */
+  if (g_cancellable_is_cancelled (cancellable))
+    return FALSE;
+  path = g_string_new (NULL);
+  check_bytes (data, length, NULL, &again, path);
+  if (again.offset == problem->offset && again.path != NULL && *again.path != '\0')
+    problem->path = g_steal_pointer (&again.path);
+  accord_json_problem_clear (&again);
+
+  return FALSE;
+}
+
+static gboolean
+check_bytes (const char        *data,
+             gsize              length,
+             GCancellable      *cancellable,
+             AccordJsonProblem *problem,
+             GString           *path)
 {
   g_autoptr(GString) scratch = g_string_new (NULL);
   Checker c = {
@@ -580,9 +636,11 @@ accord_json_check (const char        *data,
     .cancellable = cancellable,
     .problem = problem,
     .scratch = scratch,
+    .path = path,
   };
 
   problem->message = NULL;
+  problem->path = NULL;
 
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     c.p += 3;

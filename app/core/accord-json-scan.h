@@ -28,6 +28,7 @@ typedef struct
   gsize   offset;   /* byte offset of the problem */
   int     code;     /* an AccordPackError code */
   char   *message;  /* translated, without position */
+  char   *path;     /* where in the document, e.g. `topics[2].title` */
 } AccordJsonProblem;
 
 void     accord_json_problem_clear  (AccordJsonProblem *problem);

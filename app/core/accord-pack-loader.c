@@ -1403,12 +1403,13 @@ report_file_problem (Loader     *l,
                      int         code,
                      gboolean    has_offset,
                      gsize       offset,
+                     const char *path,
                      const char *message)
 {
   Pending p = {
     .severity = ACCORD_SEVERITY_ERROR,
     .code = code,
-    .path = g_strdup (""),
+    .path = g_strdup (path != NULL ? path : ""),
     .message = g_strdup (message),
     .offset = offset,
     .located = has_offset,
@@ -1451,7 +1452,7 @@ load_data (Loader *l)
   if (!accord_json_check (l->data, l->length, l->cancellable, &problem))
     {
       if (!g_cancellable_is_cancelled (l->cancellable))
-        report_file_problem (l, problem.code, TRUE, problem.offset, problem.message);
+        report_file_problem (l, problem.code, TRUE, problem.offset, problem.path, problem.message);
       accord_json_problem_clear (&problem);
       return;
     }
@@ -1466,7 +1467,7 @@ load_data (Loader *l)
   if (!json_parser_load_from_data (parser, l->data + bom, l->length - bom, &parse_error))
     {
       /* accord_json_check() should have caught it already. */
-      report_file_problem (l, ACCORD_PACK_ERROR_SYNTAX, FALSE, 0, parse_error->message);
+      report_file_problem (l, ACCORD_PACK_ERROR_SYNTAX, FALSE, 0, NULL, parse_error->message);
       return;
     }
 
@@ -1514,17 +1515,17 @@ read_file (Loader  *l,
     case G_FILE_TYPE_REGULAR:
       break;
     case G_FILE_TYPE_DIRECTORY:
-      report_file_problem (l, ACCORD_PACK_ERROR_READ, FALSE, 0,
+      report_file_problem (l, ACCORD_PACK_ERROR_READ, FALSE, 0, NULL,
                            _("this is a folder, not a pack file"));
       return NULL;
     case G_FILE_TYPE_SYMBOLIC_LINK:
       /* Still a link after following links: it dangles or loops. */
-      report_file_problem (l, ACCORD_PACK_ERROR_READ, FALSE, 0,
+      report_file_problem (l, ACCORD_PACK_ERROR_READ, FALSE, 0, NULL,
                            _("this symbolic link leads nowhere (it is broken or loops)"));
       return NULL;
     default:
       /* FIFOs, sockets and devices could block or never end. */
-      report_file_problem (l, ACCORD_PACK_ERROR_READ, FALSE, 0,
+      report_file_problem (l, ACCORD_PACK_ERROR_READ, FALSE, 0, NULL,
                            _("this is not a regular file"));
       return NULL;
     }
@@ -1568,12 +1569,12 @@ io_error:
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *message = g_strdup_printf (_("cannot read the file: %s"), error->message);
-      report_file_problem (l, ACCORD_PACK_ERROR_READ, FALSE, 0, message);
+      report_file_problem (l, ACCORD_PACK_ERROR_READ, FALSE, 0, NULL, message);
     }
   return NULL;
 
 too_large:
-  report_file_problem (l, ACCORD_PACK_ERROR_TOO_LARGE, FALSE, 0,
+  report_file_problem (l, ACCORD_PACK_ERROR_TOO_LARGE, FALSE, 0, NULL,
                        _("the file is larger than 256 MiB"));
   return NULL;
 }
@@ -1651,7 +1652,7 @@ accord_pack_load_bytes (GBytes        *bytes,
   l.length = length;
 
   if (l.length > ACCORD_PACK_MAX_SIZE)
-    report_file_problem (&l, ACCORD_PACK_ERROR_TOO_LARGE, FALSE, 0,
+    report_file_problem (&l, ACCORD_PACK_ERROR_TOO_LARGE, FALSE, 0, NULL,
                          _("the file is larger than 256 MiB"));
   else
     load_data (&l);
