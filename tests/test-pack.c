@@ -162,6 +162,29 @@ test_top_level (void)
 }
 
 static void
+test_text_direction (void)
+{
+  struct { const char *language; gboolean rtl; } cases[] = {
+    { "en", FALSE }, { "ar", TRUE }, { "ar-EG", TRUE }, { "he", TRUE }, { "fa", TRUE },
+    { "ur", TRUE }, { "fr", FALSE }, { "zh-Hans-CN", FALSE }, { "az-Arab", TRUE }, { "ku-Latn", FALSE },
+    { "AR", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{ \"format\": \"accord-pack\", \"version\": 1, \"id\": \"x\", "
+                                               "\"title\": \"T\", \"language\": \"%s\", "
+                                               "\"subjects\": [ { \"id\": \"s\", \"name\": \"S\" } ] }",
+                                               cases[i].language);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AccordPack) pack = load_string (json, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (accord_pack_is_right_to_left (pack), ==, cases[i].rtl);
+    }
+}
+
+static void
 test_lists (void)
 {
   g_autoptr(AccordPack) pack = load_sample ();
@@ -543,6 +566,7 @@ main (int   argc,
 
   g_test_add_func ("/pack/top-level", test_top_level);
   g_test_add_func ("/pack/lists", test_lists);
+  g_test_add_func ("/pack/text-direction", test_text_direction);
   g_test_add_func ("/pack/sources", test_sources);
   g_test_add_func ("/pack/characteristics", test_characteristics);
   g_test_add_func ("/pack/comparisons", test_comparisons);

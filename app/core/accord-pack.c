@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "accord-array-model.h"
 #include "accord-pack-private.h"
 #include "accord-types-private.h"
@@ -126,6 +128,35 @@ const char *accord_pack_get_description (AccordPack *self) { g_return_val_if_fai
 /* A BCP 47 tag; "en" when the pack does not say. */
 const char *accord_pack_get_language (AccordPack *self) { g_return_val_if_fail (ACCORD_IS_PACK (self), NULL); return self->language; }
 const char *accord_pack_get_translation_domain (AccordPack *self) { g_return_val_if_fail (ACCORD_IS_PACK (self), NULL); return self->translation_domain; }
+/**
+ * accord_pack_is_right_to_left:
+ *
+ * Whether the pack's own text is written right to left, from its language
+ * (its script subtag when it has one: `ku-Arab` is, `az-Latn` is not).
+ */
+gboolean
+accord_pack_is_right_to_left (AccordPack *self)
+{
+  static const char * const rtl_languages[] = {
+    "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku-arab", "ps", "sd", "syr", "ug", "ur", "yi", NULL
+  };
+  static const char * const rtl_scripts[] = { "arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg", NULL };
+  g_auto(GStrv) subtags = NULL;
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (ACCORD_IS_PACK (self), FALSE);
+
+  lower = g_ascii_strdown (self->language, -1);
+  subtags = g_strsplit (lower, "-", -1);
+
+  /* A script subtag is four letters and decides on its own. */
+  for (guint i = 1; subtags[i] != NULL; i++)
+    if (strlen (subtags[i]) == 4 && g_ascii_isalpha (subtags[i][0]))
+      return g_strv_contains (rtl_scripts, subtags[i]);
+
+  return g_strv_contains (rtl_languages, subtags[0]);
+}
+
 /* The file the pack was loaded from, or NULL. */
 GFile *accord_pack_get_file (AccordPack *self) { g_return_val_if_fail (ACCORD_IS_PACK (self), NULL); return self->file; }
 /* All topics, nested ones included. */

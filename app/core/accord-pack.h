@@ -44,6 +44,7 @@ const char   *accord_pack_get_title              (AccordPack *self);
 const char   *accord_pack_get_description        (AccordPack *self);
 const char   *accord_pack_get_language           (AccordPack *self);
 const char   *accord_pack_get_translation_domain (AccordPack *self);
+gboolean      accord_pack_is_right_to_left       (AccordPack *self);
 GFile        *accord_pack_get_file               (AccordPack *self);
 
 GListModel   *accord_pack_get_sources            (AccordPack *self);
