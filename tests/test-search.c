@@ -98,6 +98,8 @@ test_case_and_accents (void)
   assert_results (index, "Genève", "geneve:3");
   assert_results (index, "CAFÉ", "cafe:3");
   assert_results (index, "cafe", "cafe:3");
+  /* An accent in the query finds the word written without one. */
+  assert_results (index, "cónsent of the párties", "consent:3");
 }
 
 static void

@@ -186,11 +186,22 @@ accord_search_index_query (AccordSearchIndex *self,
                            const char        *query)
 {
   g_auto(GStrv) words = NULL;
+  g_auto(GStrv) alternates = NULL;
   guint n_matches = 0;
 
   g_return_val_if_fail (self != NULL, 0);
 
-  words = g_str_tokenize_and_fold (query != NULL ? query : "", self->language, NULL);
+  words = g_str_tokenize_and_fold (query != NULL ? query : "", self->language, &alternates);
+
+  /* “Genève” must find “Geneve” too: match with the ASCII form of a query
+   * word, when GLib offers one; the index holds both forms of its words. */
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *ascii = g_str_to_ascii (words[i], self->language);
+
+      if (g_strv_contains ((const char * const *) alternates, ascii))
+        g_free (g_steal_pointer (&words[i])), words[i] = g_steal_pointer (&ascii);
+    }
 
   for (guint i = 0; i < self->entries->len; i++)
     {
