@@ -16,6 +16,13 @@
  *  - ACCORD_MARK_ONLY: some but not all chosen subjects cover it (the row
  *    names which).
  *  - ACCORD_MARK_NONE: none covers it.
+ *
+ * "A comparison that involves all the chosen subjects" is every comparison of
+ * the pack whose subjects include each chosen one (it may name more). When
+ * several do, their differences and common points are all taken, in pack
+ * order, without repeats. Comparisons only count with two or more distinct
+ * chosen subjects. With fewer than two chosen subjects there is nothing to
+ * compare: a covered row is ONLY and an uncovered one NONE.
  */
 
 #pragma once
@@ -50,5 +57,7 @@ GListModel           *accord_compare_rows_new           (AccordPack       *pack,
                                                          GListModel       *subjects);
 char                **accord_compare_get_common         (AccordPack       *pack,
                                                          GListModel       *subjects);
+char                **accord_compare_get_general_differences (AccordPack  *pack,
+                                                              GListModel  *subjects);
 
 G_END_DECLS
