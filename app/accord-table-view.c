@@ -1,35 +1,1270 @@
-/* accord-table-view.c (stub, to be written) */
+/* accord-table-view.c: the "Characteristics" view
+ *
+ * Copyright 2026 The Accord authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two pages in a stack. The table: one row per aspect and one column per
+ * subject, so every subject can be read against every other on the same
+ * aspect. Its model is
+ *
+ *   GtkSingleSelection (GtkSortListModel (GtkFilterListModel (aspects)))
+ *
+ * with the sort model driven by the column view's own sorter, and the filter
+ * matching the folded words of each aspect's texts (built once, on the first
+ * filter, so opening a pack stays cheap). The subject columns are created here
+ * when the pack is set, because they depend on it. Only the rows on screen get
+ * widgets: the column view sits directly in its GtkScrolledWindow.
+ *
+ * The aspect page shows one aspect: every subject's characteristic side by
+ * side with its sources, and the topics that discuss the aspect as links.
+ * Activating a link emits ::navigate ("topic:ID"); the window decides what to
+ * do with it. The page on show is the "location" property ("table" or
+ * "aspect:ID"), for the window's history.
+ *
+ * Pack text is untrusted: it only ever reaches a label as plain text.
+ */
 
 #define G_LOG_DOMAIN "accord"
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "accord-table-view.h"
+
+#define ASPECT_COLUMN_WIDTH  220
+#define GROUP_COLUMN_WIDTH   140
+#define SUBJECT_COLUMN_WIDTH 320
 
 struct _AccordTableView
 {
   GtkWidget parent_instance;
+
   AccordPack *pack;
+  char *location;
+
+  /* The filter's index, built on first use: for each aspect (by position in
+   * the pack), " word word alternate …" with every word folded, so a query
+   * word matches when " WORD" occurs in it. */
+  GPtrArray *search_index;
+  /* Query words, each as " word" and its ASCII form " word" (or NULL). */
+  GPtrArray *query_words;
+  char *query;
+
+  /* Collation keys of each aspect's group, by position; NULL for no group. */
+  GPtrArray *group_keys;
+  /* AccordAspect → GPtrArray of AccordTopic, in tree order. */
+  GHashTable *topics_by_aspect;
+
+  GtkCustomFilter *filter;
+  GtkCustomSorter *group_sorter;
+  GtkFilterListModel *filter_model;
+  GtkSortListModel *sort_model;
+  GtkSingleSelection *selection;
+  GPtrArray *subject_columns;
+
+  /* A subject column to scroll to once the table has been allocated. */
+  GtkColumnViewColumn *pending_column;
+
+  /* template children */
+  GtkStack *stack;
+  GtkWidget *table_page;
+  GtkSearchEntry *filter_entry;
+  GtkLabel *count_label;
+  GtkStack *results_stack;
+  GtkScrolledWindow *table_scroller;
+  GtkColumnView *column_view;
+  GtkColumnViewColumn *aspect_column;
+  GtkColumnViewColumn *group_column;
+  GtkLabel *empty_title;
+  GtkLabel *empty_description;
+  GtkScrolledWindow *aspect_scroller;
+  GtkButton *back_button;
+  GtkLabel *aspect_group;
+  GtkLabel *aspect_title;
+  GtkLabel *aspect_description;
+  GtkFlowBox *subject_cards;
+  GtkBox *topic_links;
+  GtkWidget *no_topics_label;
 };
 
 G_DEFINE_FINAL_TYPE (AccordTableView, accord_table_view, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_PACK,
+  PROP_LOCATION,
+  N_PROPS
+};
+
+enum {
+  NAVIGATE,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Cells and labels ----------------------------------------------------- */
+
+static void
+set_plain_text (GtkLabel   *label,
+                const char *text)
+{
+  /* Never markup: the text comes from the pack. */
+  gtk_label_set_text (label, text != NULL ? text : "");
+}
+
+static GtkWidget *
+wrapping_label (const char *text,
+                gboolean    selectable,
+                const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  set_plain_text (GTK_LABEL (label), text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), selectable);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+static gboolean
+has_text (gpointer    this_object,
+          const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+/* What a subject column needs to fill its cells: its own pack and subject,
+ * so a cell never mixes a new pack with an old subject. */
+typedef struct
+{
+  AccordPack *pack;
+  AccordSubject *subject;
+} SubjectColumn;
+
+static void
+subject_column_free (gpointer data)
+{
+  SubjectColumn *column = data;
+
+  g_clear_object (&column->pack);
+  g_clear_object (&column->subject);
+  g_free (column);
+}
+
+static void
+setup_subject_cell (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  /* Not selectable: a selectable label takes the clicks that select and
+   * activate the row. */
+  GtkWidget *label = wrapping_label (NULL, FALSE, NULL);
+
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_top (label, 9);
+  gtk_widget_set_margin_bottom (label, 9);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_subject_cell (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  SubjectColumn *column = user_data;
+  AccordAspect *aspect = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  AccordCharacteristic *characteristic;
+  g_autofree char *description = NULL;
+
+  characteristic = accord_pack_get_characteristic (column->pack, column->subject, aspect);
+  if (characteristic != NULL)
+    {
+      set_plain_text (GTK_LABEL (label), accord_characteristic_get_text (characteristic));
+      gtk_widget_remove_css_class (label, "dim-label");
+    }
+  else
+    {
+      /* Translators: a cell of the characteristics table for which the pack
+       * says nothing about that subject on that aspect */
+      set_plain_text (GTK_LABEL (label), _("Not covered"));
+      gtk_widget_add_css_class (label, "dim-label");
+    }
+
+  /* So a screen reader says which row and column a cell belongs to. */
+  /* Translators: the accessible description of a table cell: a subject's
+   * name, then an aspect's name, e.g. "Diplomacy — Consent" */
+  description = g_strdup_printf (_("%s — %s"),
+                                 accord_subject_get_name (column->subject),
+                                 accord_aspect_get_name (aspect));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+static void
+unbind_subject_cell (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  /* A recycled cell must never show another row's text. */
+  gtk_label_set_text (GTK_LABEL (label), "");
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static GtkColumnViewColumn *
+subject_column_new (AccordPack    *pack,
+                    AccordSubject *subject)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  SubjectColumn *data = g_new0 (SubjectColumn, 1);
+  GtkColumnViewColumn *column;
+
+  data->pack = g_object_ref (pack);
+  data->subject = g_object_ref (subject);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_subject_cell), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_subject_cell), data);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_subject_cell), data);
+  g_object_set_data_full (G_OBJECT (factory), "accord-subject-column", data, subject_column_free);
+
+  column = gtk_column_view_column_new (accord_subject_get_name (subject), factory);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_expand (column, FALSE);
+  gtk_column_view_column_set_fixed_width (column, SUBJECT_COLUMN_WIDTH);
+  g_object_set_data_full (G_OBJECT (column), "accord-subject",
+                          g_object_ref (subject), g_object_unref);
+
+  return column;
+}
+
+static void
+remove_subject_columns (AccordTableView *self)
+{
+  for (guint i = 0; i < self->subject_columns->len; i++)
+    gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->subject_columns, i));
+  g_ptr_array_set_size (self->subject_columns, 0);
+  self->pending_column = NULL;
+}
+
+static void
+add_subject_columns (AccordTableView *self)
+{
+  GListModel *subjects = accord_pack_get_subjects (self->pack);
+  guint n = g_list_model_get_n_items (subjects);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AccordSubject) subject = g_list_model_get_item (subjects, i);
+      GtkColumnViewColumn *column = subject_column_new (self->pack, subject);
+
+      gtk_column_view_append_column (self->column_view, column);
+      g_ptr_array_add (self->subject_columns, column);
+    }
+}
+
+/* Filtering ------------------------------------------------------------ */
+
+static void
+append_words (GString    *index,
+              const char *text)
+{
+  g_auto(GStrv) alternates = NULL;
+  g_auto(GStrv) words = NULL;
+
+  if (text == NULL)
+    return;
+
+  words = g_str_tokenize_and_fold (text, NULL, &alternates);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_string_append (index, words[i]);
+      g_string_append_c (index, ' ');
+    }
+  for (guint i = 0; alternates[i] != NULL; i++)
+    {
+      g_string_append (index, alternates[i]);
+      g_string_append_c (index, ' ');
+    }
+}
+
+static void
+ensure_search_index (AccordTableView *self)
+{
+  GListModel *aspects;
+  GListModel *subjects;
+  guint n_aspects;
+  guint n_subjects;
+
+  if (self->search_index != NULL || self->pack == NULL)
+    return;
+
+  aspects = accord_pack_get_aspects (self->pack);
+  subjects = accord_pack_get_subjects (self->pack);
+  n_aspects = g_list_model_get_n_items (aspects);
+  n_subjects = g_list_model_get_n_items (subjects);
+
+  self->search_index = g_ptr_array_new_full (n_aspects, g_free);
+  for (guint i = 0; i < n_aspects; i++)
+    {
+      g_autoptr(AccordAspect) aspect = g_list_model_get_item (aspects, i);
+      GString *index = g_string_new (" ");
+
+      append_words (index, accord_aspect_get_name (aspect));
+      append_words (index, accord_aspect_get_group (aspect));
+      append_words (index, accord_aspect_get_description (aspect));
+
+      /* Every cell's text, as the table shows it. */
+      for (guint j = 0; j < n_subjects; j++)
+        {
+          g_autoptr(AccordSubject) subject = g_list_model_get_item (subjects, j);
+          AccordCharacteristic *characteristic;
+
+          characteristic = accord_pack_get_characteristic (self->pack, subject, aspect);
+          append_words (index, characteristic != NULL
+                                 ? accord_characteristic_get_text (characteristic)
+                                 : _("Not covered"));
+        }
+
+      g_ptr_array_add (self->search_index, g_string_free (index, FALSE));
+    }
+}
+
+static gboolean
+match_aspect (gpointer item,
+              gpointer user_data)
+{
+  AccordTableView *self = user_data;
+  const char *index;
+  guint position;
+
+  if (self->query_words == NULL || self->query_words->len == 0)
+    return TRUE;
+
+  position = accord_aspect_get_position (item);
+  if (self->search_index == NULL || position >= self->search_index->len)
+    return FALSE;
+
+  index = g_ptr_array_index (self->search_index, position);
+
+  /* Every query word must begin some word of the aspect's texts. */
+  for (guint i = 0; i + 1 < self->query_words->len; i += 2)
+    {
+      const char *word = g_ptr_array_index (self->query_words, i);
+      const char *ascii = g_ptr_array_index (self->query_words, i + 1);
+
+      if (strstr (index, word) == NULL && (ascii == NULL || strstr (index, ascii) == NULL))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+set_query (AccordTableView *self,
+           const char      *query)
+{
+  g_auto(GStrv) words = NULL;
+  GtkFilterChange change;
+  g_autofree char *old = NULL;
+
+  if (g_strcmp0 (query, self->query) == 0)
+    return;
+
+  old = g_steal_pointer (&self->query);
+  self->query = g_strdup (query);
+
+  g_clear_pointer (&self->query_words, g_ptr_array_unref);
+  self->query_words = g_ptr_array_new_with_free_func (g_free);
+
+  words = g_str_tokenize_and_fold (query, NULL, NULL);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *ascii = g_str_to_ascii (words[i], NULL);
+
+      g_ptr_array_add (self->query_words, g_strconcat (" ", words[i], NULL));
+      g_ptr_array_add (self->query_words,
+                       strcmp (ascii, words[i]) != 0 ? g_strconcat (" ", ascii, NULL) : NULL);
+    }
+
+  if (self->query_words->len > 0)
+    ensure_search_index (self);
+
+  /* A longer query only removes rows, a shorter one only adds them: tell
+   * the filter model, so it does not look at every row again. */
+  if (old == NULL || g_str_has_prefix (self->query, old))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (g_str_has_prefix (old, self->query))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+}
+
+static void
+update_status (AccordTableView *self)
+{
+  guint total = 0;
+  guint shown;
+  gboolean filtering;
+
+  if (self->pack != NULL)
+    total = g_list_model_get_n_items (accord_pack_get_aspects (self->pack));
+  shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  filtering = self->query_words != NULL && self->query_words->len > 0;
+
+  if (self->pack == NULL)
+    gtk_label_set_text (self->count_label, "");
+  else if (filtering)
+    {
+      /* Translators: shown while the table is filtered, e.g. "3 of 11 aspects" */
+      g_autofree char *text = g_strdup_printf (ngettext ("%u of %u aspect", "%u of %u aspects", total),
+                                               shown, total);
+      gtk_label_set_text (self->count_label, text);
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u aspect", "%u aspects", total), total);
+      gtk_label_set_text (self->count_label, text);
+    }
+
+  if (shown > 0 || self->pack == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->results_stack, "list");
+      return;
+    }
+
+  if (filtering)
+    {
+      /* Translators: %s is what the user typed in the filter entry */
+      g_autofree char *title = g_strdup_printf (_("No aspects match “%s”"), self->query);
+
+      gtk_label_set_text (self->empty_title, title);
+      gtk_label_set_text (self->empty_description, _("Try other words, or fewer of them."));
+    }
+  else
+    {
+      gtk_label_set_text (self->empty_title, _("No Aspects"));
+      gtk_label_set_text (self->empty_description, _("This pack does not compare its subjects on any aspect."));
+    }
+  gtk_stack_set_visible_child_name (self->results_stack, "empty");
+}
+
+static void
+on_filter_changed (AccordTableView *self)
+{
+  set_query (self, gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)));
+}
+
+static void
+on_filter_stop (AccordTableView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
+}
+
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+
+  return NULL;
+}
+
+/* Scrolls the table to a row and gives it the keyboard focus. */
+static void
+focus_row (AccordTableView *self,
+           guint            position)
+{
+  GtkWidget *list_view = find_list_view (GTK_WIDGET (self->column_view));
+
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
+    return;
+
+  /* GtkColumnView 4.8 has no scroll_to(): its list view's action scrolls
+   * and makes the row the one that takes the focus. */
+  if (list_view != NULL)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+  gtk_widget_grab_focus (list_view != NULL ? list_view : GTK_WIDGET (self->column_view));
+}
+
+static void
+scroll_to_top (AccordTableView *self)
+{
+  GtkWidget *list_view = find_list_view (GTK_WIDGET (self->column_view));
+
+  if (list_view != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", 0);
+}
+
+static void
+on_filter_activate (AccordTableView *self)
+{
+  /* Enter in the filter: on to the first remaining row. */
+  focus_row (self, 0);
+}
+
+/* Sorting -------------------------------------------------------------- */
+
+static const char *
+group_key (AccordTableView *self,
+           AccordAspect    *aspect)
+{
+  guint position = accord_aspect_get_position (aspect);
+
+  if (self->group_keys == NULL || position >= self->group_keys->len)
+    return NULL;
+
+  return g_ptr_array_index (self->group_keys, position);
+}
+
+static int
+compare_groups (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  AccordTableView *self = user_data;
+  const char *key_a = group_key (self, (AccordAspect *) a);
+  const char *key_b = group_key (self, (AccordAspect *) b);
+  guint position_a, position_b;
+  int result;
+
+  /* By group, aspects without a group last; within a group, pack order. */
+  if (key_a == NULL || key_b == NULL)
+    result = (key_a == NULL) - (key_b == NULL);
+  else
+    result = strcmp (key_a, key_b);
+
+  if (result != 0)
+    return gtk_ordering_from_cmpfunc (result);
+
+  position_a = accord_aspect_get_position ((AccordAspect *) a);
+  position_b = accord_aspect_get_position ((AccordAspect *) b);
+
+  return position_a < position_b ? GTK_ORDERING_SMALLER
+       : position_a > position_b ? GTK_ORDERING_LARGER
+       : GTK_ORDERING_EQUAL;
+}
+
+static void
+build_group_keys (AccordTableView *self)
+{
+  GListModel *aspects = accord_pack_get_aspects (self->pack);
+  guint n = g_list_model_get_n_items (aspects);
+
+  g_clear_pointer (&self->group_keys, g_ptr_array_unref);
+  self->group_keys = g_ptr_array_new_full (n, g_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AccordAspect) aspect = g_list_model_get_item (aspects, i);
+      const char *group = accord_aspect_get_group (aspect);
+      g_autofree char *folded = group != NULL ? g_utf8_casefold (group, -1) : NULL;
+
+      g_ptr_array_add (self->group_keys, folded != NULL ? g_utf8_collate_key (folded, -1) : NULL);
+    }
+}
+
+static void
+on_sort_changed (AccordTableView *self)
+{
+  /* A new order starts at the top, rather than wherever the row that
+   * happened to be on top before has gone. */
+  scroll_to_top (self);
+}
+
+/* Topics --------------------------------------------------------------- */
+
+static void
+index_topics (AccordTableView *self,
+              GListModel      *topics)
+{
+  guint n = g_list_model_get_n_items (topics);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AccordTopic) topic = g_list_model_get_item (topics, i);
+      GListModel *aspects = accord_topic_get_aspects (topic);
+      guint n_aspects = g_list_model_get_n_items (aspects);
+
+      for (guint j = 0; j < n_aspects; j++)
+        {
+          g_autoptr(AccordAspect) aspect = g_list_model_get_item (aspects, j);
+          GPtrArray *list = g_hash_table_lookup (self->topics_by_aspect, aspect);
+
+          if (list == NULL)
+            {
+              list = g_ptr_array_new_with_free_func (g_object_unref);
+              g_hash_table_insert (self->topics_by_aspect, g_object_ref (aspect), list);
+            }
+          if (list->len == 0 || g_ptr_array_index (list, list->len - 1) != topic)
+            g_ptr_array_add (list, g_object_ref (topic));
+        }
+
+      index_topics (self, accord_topic_get_children (topic));
+    }
+}
+
+/* The aspect page ------------------------------------------------------ */
+
+static void
+set_location (AccordTableView *self,
+              const char      *location)
+{
+  if (g_strcmp0 (self->location, location) == 0)
+    return;
+
+  g_free (self->location);
+  self->location = g_strdup (location);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCATION]);
+}
+
+static GtkWidget *
+subject_card (AccordTableView *self,
+              AccordSubject   *subject,
+              AccordAspect    *aspect)
+{
+  AccordCharacteristic *characteristic;
+  GtkWidget *frame;
+  GtkWidget *box;
+  GtkWidget *heading;
+
+  characteristic = accord_pack_get_characteristic (self->pack, subject, aspect);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+
+  heading = wrapping_label (accord_subject_get_name (subject), TRUE, "title-4");
+  gtk_label_set_max_width_chars (GTK_LABEL (heading), 40);
+  gtk_box_append (GTK_BOX (box), heading);
+
+  if (characteristic != NULL)
+    {
+      GListModel *sources = accord_characteristic_get_sources (characteristic);
+      guint n_sources = sources != NULL ? g_list_model_get_n_items (sources) : 0;
+      GtkWidget *text = wrapping_label (accord_characteristic_get_text (characteristic), TRUE, NULL);
+
+      gtk_label_set_max_width_chars (GTK_LABEL (text), 40);
+      gtk_box_append (GTK_BOX (box), text);
+
+      if (n_sources > 0)
+        {
+          GtkWidget *sources_heading;
+
+          /* Translators: heading above the titles of the sources a
+           * characteristic was taken from */
+          sources_heading = wrapping_label (ngettext ("Source", "Sources", n_sources), FALSE, "caption-heading");
+          gtk_widget_add_css_class (sources_heading, "dim-label");
+          gtk_widget_set_margin_top (sources_heading, 6);
+          gtk_box_append (GTK_BOX (box), sources_heading);
+
+          for (guint i = 0; i < n_sources; i++)
+            {
+              g_autoptr(AccordSource) source = g_list_model_get_item (sources, i);
+              GtkWidget *title = wrapping_label (accord_source_get_title (source), TRUE, "caption");
+
+              gtk_label_set_max_width_chars (GTK_LABEL (title), 40);
+              gtk_widget_add_css_class (title, "dim-label");
+              gtk_box_append (GTK_BOX (box), title);
+            }
+        }
+    }
+  else
+    {
+      GtkWidget *text = wrapping_label (_("Not covered"), TRUE, "dim-label");
+
+      gtk_box_append (GTK_BOX (box), text);
+    }
+
+  frame = gtk_frame_new (NULL);
+  gtk_frame_set_child (GTK_FRAME (frame), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (frame),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accord_subject_get_name (subject),
+                                  -1);
+
+  return frame;
+}
+
+static GtkWidget *
+topic_link (AccordTopic *topic)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *label = wrapping_label (accord_topic_get_title (topic), FALSE, NULL);
+
+  /* A label of our own, so a long title wraps instead of widening the page. */
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_widget_add_css_class (button, "link");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "table.open-topic");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                          g_variant_new_string (accord_topic_get_id (topic)));
+  gtk_widget_set_tooltip_text (button, accord_topic_get_summary (topic));
+
+  return button;
+}
+
+static void
+remove_children (GtkWidget *parent)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (parent)) != NULL)
+    {
+      if (GTK_IS_FLOW_BOX (parent))
+        gtk_flow_box_remove (GTK_FLOW_BOX (parent), child);
+      else
+        gtk_box_remove (GTK_BOX (parent), child);
+    }
+}
+
+static void
+fill_aspect_page (AccordTableView *self,
+                  AccordAspect    *aspect)
+{
+  GListModel *subjects = accord_pack_get_subjects (self->pack);
+  guint n_subjects = g_list_model_get_n_items (subjects);
+  const char *group = accord_aspect_get_group (aspect);
+  const char *description = accord_aspect_get_description (aspect);
+  GPtrArray *topics;
+
+  set_plain_text (self->aspect_group, group);
+  gtk_widget_set_visible (GTK_WIDGET (self->aspect_group), group != NULL);
+  set_plain_text (self->aspect_title, accord_aspect_get_name (aspect));
+  set_plain_text (self->aspect_description, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->aspect_description), description != NULL);
+
+  remove_children (GTK_WIDGET (self->subject_cards));
+  gtk_flow_box_set_max_children_per_line (self->subject_cards, CLAMP (n_subjects, 1, 4));
+  for (guint i = 0; i < n_subjects; i++)
+    {
+      g_autoptr(AccordSubject) subject = g_list_model_get_item (subjects, i);
+
+      gtk_flow_box_append (self->subject_cards, subject_card (self, subject, aspect));
+    }
+  /* The cards are read, not chosen: no tab stop on their containers. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->subject_cards));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
+
+  remove_children (GTK_WIDGET (self->topic_links));
+  topics = g_hash_table_lookup (self->topics_by_aspect, aspect);
+  for (guint i = 0; topics != NULL && i < topics->len; i++)
+    gtk_box_append (self->topic_links, topic_link (g_ptr_array_index (topics, i)));
+  gtk_widget_set_visible (GTK_WIDGET (self->topic_links), topics != NULL && topics->len > 0);
+  gtk_widget_set_visible (self->no_topics_label, topics == NULL || topics->len == 0);
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->aspect_scroller), 0);
+}
+
+static void
+show_aspect_page (AccordTableView *self,
+                  AccordAspect    *aspect)
+{
+  g_autofree char *location = g_strdup_printf ("aspect:%s", accord_aspect_get_id (aspect));
+
+  fill_aspect_page (self, aspect);
+  gtk_stack_set_visible_child_name (self->stack, "aspect");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.show-table", TRUE);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->back_button));
+  set_location (self, location);
+}
+
+static void
+on_row_activated (AccordTableView *self,
+                  guint            position)
+{
+  g_autoptr(AccordAspect) aspect = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (aspect != NULL)
+    show_aspect_page (self, aspect);
+}
+
+static guint
+find_row (AccordTableView *self,
+          AccordAspect    *aspect)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AccordAspect) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (item == aspect)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Scrolling to a subject ----------------------------------------------- */
+
+static gboolean
+scroll_to_column (AccordTableView     *self,
+                  GtkColumnViewColumn *target)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->table_scroller);
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double upper = gtk_adjustment_get_upper (adjustment);
+  double value = gtk_adjustment_get_value (adjustment);
+  double start = 0, width = 0;
+  guint n = g_list_model_get_n_items (columns);
+
+  if (page <= 0)
+    return FALSE;  /* not allocated yet */
+
+  /* Where the column starts, in the columns' current (possibly reordered)
+   * order. Every column here has a fixed width; when the table is wider than
+   * the view none of them has been expanded, so the widths are exact. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      int fixed = gtk_column_view_column_get_fixed_width (column);
+
+      if (!gtk_column_view_column_get_visible (column))
+        continue;
+      if (column == target)
+        {
+          width = MAX (fixed, 0);
+          break;
+        }
+      start += MAX (fixed, 0);
+    }
+
+  if (gtk_widget_get_direction (GTK_WIDGET (self->column_view)) == GTK_TEXT_DIR_RTL)
+    start = upper - start - width;
+
+  /* Bring the whole column into view, moving as little as possible. */
+  if (start + width > value + page)
+    value = start + width - page;
+  if (start < value)
+    value = start;
+
+  gtk_adjustment_set_value (adjustment, value);
+  return TRUE;
+}
+
+static void
+on_hadjustment_changed (AccordTableView *self)
+{
+  if (self->pending_column != NULL && scroll_to_column (self, self->pending_column))
+    self->pending_column = NULL;
+}
+
+/* Actions -------------------------------------------------------------- */
+
+static void
+show_table_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  accord_table_view_show_table (ACCORD_TABLE_VIEW (widget));
+}
+
+static void
+open_topic_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  g_autofree char *target = g_strdup_printf ("topic:%s", g_variant_get_string (parameter, NULL));
+
+  g_signal_emit (widget, signals[NAVIGATE], 0, target);
+}
+
+/* Public API ----------------------------------------------------------- */
+
+/**
+ * accord_table_view_new:
+ *
+ * Returns: (transfer floating): a new, empty table view
+ */
+GtkWidget *
+accord_table_view_new (void)
+{
+  return g_object_new (ACCORD_TYPE_TABLE_VIEW, NULL);
+}
+
+/**
+ * accord_table_view_get_pack:
+ *
+ * Returns: (transfer none) (nullable): the pack on show
+ */
+AccordPack *
+accord_table_view_get_pack (AccordTableView *self)
+{
+  g_return_val_if_fail (ACCORD_IS_TABLE_VIEW (self), NULL);
+
+  return self->pack;
+}
+
+/**
+ * accord_table_view_set_pack:
+ * @pack: (nullable): the pack to show
+ *
+ * Shows @pack: one column per subject, one row per aspect. The filter text
+ * stays; the view returns to the table.
+ */
+void
+accord_table_view_set_pack (AccordTableView *self,
+                            AccordPack      *pack)
+{
+  g_return_if_fail (ACCORD_IS_TABLE_VIEW (self));
+  g_return_if_fail (pack == NULL || ACCORD_IS_PACK (pack));
+
+  if (self->pack == pack)
+    return;
+
+  /* Empty the table first, so no cell is bound while the pack changes. */
+  gtk_filter_list_model_set_model (self->filter_model, NULL);
+  remove_subject_columns (self);
+
+  g_set_object (&self->pack, pack);
+  g_clear_pointer (&self->search_index, g_ptr_array_unref);
+  g_clear_pointer (&self->group_keys, g_ptr_array_unref);
+  g_hash_table_remove_all (self->topics_by_aspect);
+
+  if (pack != NULL)
+    {
+      GListModel *aspects = accord_pack_get_aspects (pack);
+
+      build_group_keys (self);
+      index_topics (self, accord_pack_get_topics (pack));
+      if (self->query_words != NULL && self->query_words->len > 0)
+        ensure_search_index (self);
+
+      add_subject_columns (self);
+      /* Large packs filter in steps, so typing never stalls. */
+      gtk_filter_list_model_set_incremental (self->filter_model,
+                                             g_list_model_get_n_items (aspects) > 5000);
+      gtk_filter_list_model_set_model (self->filter_model, aspects);
+    }
+
+  update_status (self);
+  accord_table_view_show_table (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PACK]);
+}
+
+/**
+ * accord_table_view_show_aspect:
+ * @aspect_id: an aspect id
+ *
+ * Opens the aspect's page.
+ *
+ * Returns: %FALSE when the pack has no such aspect
+ */
+gboolean
+accord_table_view_show_aspect (AccordTableView *self,
+                               const char      *aspect_id)
+{
+  AccordAspect *aspect;
+
+  g_return_val_if_fail (ACCORD_IS_TABLE_VIEW (self), FALSE);
+  g_return_val_if_fail (aspect_id != NULL, FALSE);
+
+  if (self->pack == NULL || (aspect = accord_pack_lookup_aspect (self->pack, aspect_id)) == NULL)
+    return FALSE;
+
+  show_aspect_page (self, aspect);
+  return TRUE;
+}
+
+/**
+ * accord_table_view_show_subject:
+ * @subject_id: a subject id
+ *
+ * Returns to the table and scrolls it sideways until the subject's column
+ * is in view.
+ *
+ * Returns: %FALSE when the pack has no such subject
+ */
+gboolean
+accord_table_view_show_subject (AccordTableView *self,
+                                const char      *subject_id)
+{
+  AccordSubject *subject;
+
+  g_return_val_if_fail (ACCORD_IS_TABLE_VIEW (self), FALSE);
+  g_return_val_if_fail (subject_id != NULL, FALSE);
+
+  if (self->pack == NULL || (subject = accord_pack_lookup_subject (self->pack, subject_id)) == NULL)
+    return FALSE;
+
+  accord_table_view_show_table (self);
+
+  for (guint i = 0; i < self->subject_columns->len; i++)
+    {
+      GtkColumnViewColumn *column = g_ptr_array_index (self->subject_columns, i);
+
+      if (g_object_get_data (G_OBJECT (column), "accord-subject") == subject)
+        {
+          self->pending_column = scroll_to_column (self, column) ? NULL : column;
+          break;
+        }
+    }
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+
+  return TRUE;
+}
+
+/**
+ * accord_table_view_show_table:
+ *
+ * Returns to the table. The row of the aspect that was on show gets the
+ * keyboard focus.
+ */
+void
+accord_table_view_show_table (AccordTableView *self)
+{
+  g_return_if_fail (ACCORD_IS_TABLE_VIEW (self));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "aspect") == 0 &&
+      self->pack != NULL && g_str_has_prefix (self->location, "aspect:"))
+    {
+      AccordAspect *aspect = accord_pack_lookup_aspect (self->pack, self->location + strlen ("aspect:"));
+      guint position = aspect != NULL ? find_row (self, aspect) : GTK_INVALID_LIST_POSITION;
+
+      gtk_stack_set_visible_child_name (self->stack, "table");
+      if (position != GTK_INVALID_LIST_POSITION && gtk_widget_get_mapped (GTK_WIDGET (self)))
+        {
+          gtk_single_selection_set_selected (self->selection, position);
+          focus_row (self, position);
+        }
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "table");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.show-table", FALSE);
+  set_location (self, "table");
+}
+
+/**
+ * accord_table_view_get_location:
+ *
+ * Returns: "table", or "aspect:ID" while an aspect's page is on show
+ */
+const char *
+accord_table_view_get_location (AccordTableView *self)
+{
+  g_return_val_if_fail (ACCORD_IS_TABLE_VIEW (self), NULL);
+
+  return self->location;
+}
+
+/* GObject -------------------------------------------------------------- */
+
 static void
 accord_table_view_dispose (GObject *object)
 {
-  g_clear_object (&ACCORD_TABLE_VIEW (object)->pack);
+  AccordTableView *self = ACCORD_TABLE_VIEW (object);
+
+  /* The column view's sorter and the scroller outlive nothing of ours, but
+   * they emit while the template is torn down. */
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+  if (self->table_scroller != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_hadjustment (self->table_scroller), self);
+  if (self->filter_model != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->filter_model, self);
+      gtk_filter_list_model_set_model (self->filter_model, NULL);
+    }
+  if (self->subject_columns != NULL)
+    g_ptr_array_set_size (self->subject_columns, 0);
+  self->pending_column = NULL;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ACCORD_TYPE_TABLE_VIEW);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  if (self->filter != NULL)
+    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
+  g_clear_object (&self->filter);
+  if (self->group_sorter != NULL)
+    gtk_custom_sorter_set_sort_func (self->group_sorter, NULL, NULL, NULL);
+  g_clear_object (&self->group_sorter);
+
+  g_clear_pointer (&self->subject_columns, g_ptr_array_unref);
+  g_clear_pointer (&self->search_index, g_ptr_array_unref);
+  g_clear_pointer (&self->query_words, g_ptr_array_unref);
+  g_clear_pointer (&self->group_keys, g_ptr_array_unref);
+  g_clear_pointer (&self->topics_by_aspect, g_hash_table_unref);
+  g_clear_object (&self->pack);
+
   G_OBJECT_CLASS (accord_table_view_parent_class)->dispose (object);
+}
+
+static void
+accord_table_view_finalize (GObject *object)
+{
+  AccordTableView *self = ACCORD_TABLE_VIEW (object);
+
+  g_free (self->location);
+  g_free (self->query);
+
+  G_OBJECT_CLASS (accord_table_view_parent_class)->finalize (object);
+}
+
+static void
+accord_table_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  AccordTableView *self = ACCORD_TABLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PACK:
+      g_value_set_object (value, self->pack);
+      break;
+    case PROP_LOCATION:
+      g_value_set_string (value, self->location);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+accord_table_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  AccordTableView *self = ACCORD_TABLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PACK:
+      accord_table_view_set_pack (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
 accord_table_view_class_init (AccordTableViewClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = accord_table_view_dispose;
-  g_signal_new ("navigate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                G_TYPE_NONE, 1, G_TYPE_STRING);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = accord_table_view_dispose;
+  object_class->finalize = accord_table_view_finalize;
+  object_class->get_property = accord_table_view_get_property;
+  object_class->set_property = accord_table_view_set_property;
+
+  properties[PROP_PACK] =
+    g_param_spec_object ("pack", NULL, NULL, ACCORD_TYPE_PACK,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* "table" or "aspect:ID": what is on show, for the window's history. */
+  properties[PROP_LOCATION] =
+    g_param_spec_string ("location", NULL, NULL, "table",
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AccordTableView::navigate:
+   * @target: where to go, e.g. "topic:ID"
+   *
+   * Emitted when the user follows a link out of this view.
+   */
+  signals[NAVIGATE] =
+    g_signal_new ("navigate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (ACCORD_TYPE_ASPECT);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "accordtableview");
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/accord/Accord/accord-table-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AccordTableView, stack);
+  gtk_widget_class_bind_template_child (widget_class, AccordTableView, table_page);
+  gtk_widget_class_bind_template_child (widget_class, AccordTableView, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, AccordTableView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, AccordTableView, results_stack);
+  gtk_widget_class_bind_template_child (widget_class, AccordTableView, table_scroller);
+  gtk_widget_class_bind_template_child (widget_class, AccordTableView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, AccordTableView, aspect_column);
+  gtk_widget_class_bind_template_child (widget_class, AccordTableView, group_column);
+  gtk_widget_class_bind_template_child (widget_class, AccordTableView, empty_title);
+  gtk_widget_class_bind_template_child (widget_class, AccordTableView, empty_description);
+  gtk_widget_class_bind_template_child (widget_class, AccordTableView, aspect_scroller);
+  gtk_widget_class_bind_template_child (widget_class, AccordTableView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordTableView, aspect_group);
+  gtk_widget_class_bind_template_child (widget_class, AccordTableView, aspect_title);
+  gtk_widget_class_bind_template_child (widget_class, AccordTableView, aspect_description);
+  gtk_widget_class_bind_template_child (widget_class, AccordTableView, subject_cards);
+  gtk_widget_class_bind_template_child (widget_class, AccordTableView, topic_links);
+  gtk_widget_class_bind_template_child (widget_class, AccordTableView, no_topics_label);
+  gtk_widget_class_bind_template_callback (widget_class, has_text);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_stop);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+
+  gtk_widget_class_install_action (widget_class, "table.show-table", NULL, show_table_action);
+  gtk_widget_class_install_action (widget_class, "table.open-topic", "s", open_topic_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "table.show-table", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "table.show-table", NULL);
 }
 
-static void accord_table_view_init (AccordTableView *self) { }
+static void
+accord_table_view_init (AccordTableView *self)
+{
+  GtkSorter *sorter;
 
-AccordPack *accord_table_view_get_pack (AccordTableView *self) { return self->pack; }
-void accord_table_view_set_pack (AccordTableView *self, AccordPack *pack) { g_set_object (&self->pack, pack); }
+  self->location = g_strdup ("table");
+  self->subject_columns = g_ptr_array_new_with_free_func (g_object_unref);
+  self->topics_by_aspect = g_hash_table_new_full (NULL, NULL, g_object_unref,
+                                                  (GDestroyNotify) g_ptr_array_unref);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->group_sorter = gtk_custom_sorter_new (compare_groups, self, NULL);
+  gtk_column_view_column_set_sorter (self->group_column, GTK_SORTER (self->group_sorter));
+
+  self->filter = gtk_custom_filter_new (match_aspect, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
+  sorter = gtk_column_view_get_sorter (self->column_view);
+  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filter_model)),
+                                              g_object_ref (sorter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sort_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (sorter, "changed",
+                           G_CALLBACK (on_sort_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_model, "items-changed",
+                           G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->table_scroller), "changed",
+                           G_CALLBACK (on_hadjustment_changed), self, G_CONNECT_SWAPPED);
+
+  gtk_search_entry_set_key_capture_widget (self->filter_entry, self->table_page);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.show-table", FALSE);
+
+  update_status (self);
+}
