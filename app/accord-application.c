@@ -34,6 +34,12 @@ static const GOptionEntry main_entries[] = {
     N_("Show the version and exit"), NULL },
   { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the given pack files, print every problem and exit"), NULL },
+  { "topic", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Open the topic with this id"), N_("ID") },
+  { "aspect", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Open the page of the aspect with this id"), N_("ID") },
+  { "compare", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Compare the subjects with these ids"), N_("ID,ID[,ID…]") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
     NULL, N_("[FILE…]") },
   { NULL }
@@ -95,22 +101,56 @@ accord_application_open (GApplication  *app,
     }
 }
 
+/* The location asked for with --topic, --aspect or --compare, if any. */
+static char *
+location_from_options (GVariantDict *options)
+{
+  const char *value;
+
+  if (g_variant_dict_lookup (options, "topic", "&s", &value))
+    return g_strconcat ("topic:", value, NULL);
+  if (g_variant_dict_lookup (options, "aspect", "&s", &value))
+    return g_strconcat ("aspect:", value, NULL);
+  if (g_variant_dict_lookup (options, "compare", "&s", &value))
+    return g_strconcat ("compare:", value, NULL);
+
+  return NULL;
+}
+
 static int
 accord_application_command_line (GApplication            *app,
                                  GApplicationCommandLine *command_line)
 {
+  AccordApplication *self = ACCORD_APPLICATION (app);
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   g_autofree const char **args = NULL;
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *location = location_from_options (options);
+  AccordWindow *window;
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &args);
-  for (guint i = 0; args != NULL && args[i] != NULL; i++)
-    g_ptr_array_add (files, g_application_command_line_create_file_for_arg (command_line, args[i]));
 
-  if (files->len > 0)
-    accord_application_open (app, (GFile **) files->pdata, files->len, "");
-  else
-    g_application_activate (app);
+  if (args == NULL || args[0] == NULL)
+    {
+      window = ACCORD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+      if (window == NULL || location != NULL)
+        window = new_window (self);
+      /* An unknown id is reported; the window opens on its start page. */
+      if (location != NULL && !accord_window_navigate (window, location))
+        g_application_command_line_printerr (command_line, _("accord: this pack has nothing called “%s”\n"),
+                                             strchr (location, ':') + 1);
+      gtk_window_present (GTK_WINDOW (window));
+      return 0;
+    }
+
+  for (guint i = 0; args[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, args[i]);
+
+      window = new_window (self);
+      accord_window_set_pending_location (window, location);
+      accord_window_open_file (window, file);
+      gtk_window_present (GTK_WINDOW (window));
+    }
 
   return 0;
 }
@@ -131,29 +171,78 @@ new_window_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (new_window (ACCORD_APPLICATION (user_data))));
 }
 
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  static const char *developers[] = { "The Accord authors", NULL };
+  GtkApplication *app = GTK_APPLICATION (user_data);
+
+  gtk_show_about_dialog (gtk_application_get_active_window (app),
+                         "program-name", _("Accord"),
+                         "logo-icon-name", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Study and compare approaches to a subject side by side."),
+                         "website", "https://github.com/accord-app/accord",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", developers,
+                         /* Translators: your names, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_activated },
   { .name = "new-window", .activate = new_window_activated },
+  { .name = "about", .activate = about_activated },
+};
+
+/* Every accelerator of the application, in one place: the shortcuts
+ * window (ui/help-overlay.ui) lists the same ones. */
+static const struct { const char *action; const char *accels[3]; } accels[] = {
+  { "app.quit", { "<Control>q", NULL } },
+  { "app.new-window", { "<Control>n", NULL } },
+  { "window.close", { "<Control>w", NULL } },
+  { "win.open", { "<Control>o", NULL } },
+  { "win.back", { "<Alt>Left", "Back", NULL } },
+  { "win.forward", { "<Alt>Right", "Forward", NULL } },
+  { "win.search", { "<Control>k", NULL } },
+  { "win.find", { "<Control>f", NULL } },
+  { "win.show-sidebar", { "F9", NULL } },
+  { "win.view::topics", { "<Alt>1", NULL } },
+  { "win.view::table", { "<Alt>2", NULL } },
+  { "win.view::compare", { "<Alt>3", NULL } },
+  { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
+  { "win.zoom-out", { "<Control>minus", NULL } },
+  { "win.zoom-reset", { "<Control>0", NULL } },
+  { "win.show-help-overlay", { "<Control>question", NULL } },
 };
 
 static void
 accord_application_startup (GApplication *app)
 {
-  static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *new_window_accels[] = { "<Control>n", NULL };
-  static const char *close_accels[] = { "<Control>w", NULL };
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  g_autoptr(GtkCssProvider) zoom_css = gtk_css_provider_new ();
+  g_autoptr(GString) zoom_rules = g_string_new (NULL);
 
   G_APPLICATION_CLASS (accord_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 
   gtk_css_provider_load_from_resource (css, "/io/github/accord/Accord/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  /* Text zoom: the window carries a zoom-N class that scales its views. */
+  for (int zoom = 50; zoom <= 300; zoom += 10)
+    g_string_append_printf (zoom_rules, "window.zoom-%d .accord-view { font-size: %d%%; }\n", zoom, zoom);
+  gtk_css_provider_load_from_data (zoom_css, zoom_rules->str, -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (zoom_css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 

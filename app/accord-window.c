@@ -3,9 +3,19 @@
  * Copyright 2026 The Accord authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The window shows one pack: its topic tree in the sidebar and the selected
- * topic's page. Loading another pack happens in a worker thread; the pack on
- * screen is only replaced once the new one has loaded without error.
+ * One pack per window, shown through three views in a GtkStack (Topics,
+ * Characteristics, Compare) beside the topic tree (AccordSidebar).
+ *
+ * Navigation is by location, a short string each view reports:
+ *   home · topic:ID · table · aspect:ID · subject:ID · compare:A,B[,C]
+ * The window watches the views; whenever the location changes it goes into
+ * the back/forward history, however it changed (a click in the tree, a link,
+ * the view switcher). Going back or forward shows a location again without
+ * recording it.
+ *
+ * Loading another pack happens in a worker thread, with progress and
+ * Cancel. The pack on screen is only replaced once the new one has loaded
+ * without error; otherwise a banner shows the first errors.
  */
 
 #define G_LOG_DOMAIN "accord"
@@ -14,25 +24,51 @@
 
 #include <glib/gi18n.h>
 
+#include "accord-compare-view.h"
+#include "accord-sidebar.h"
+#include "accord-table-view.h"
+#include "accord-topic-page.h"
 #include "accord-window.h"
+
+/* Below this width the sidebar hides behind its toggle. */
+#define NARROW_WIDTH 700
+
+#define ZOOM_MIN 50
+#define ZOOM_MAX 300
+#define ZOOM_STEP 10
 
 struct _AccordWindow
 {
   GtkApplicationWindow parent_instance;
 
   AccordPack *pack;
-  GtkTreeListModel *tree;
-  GtkSingleSelection *selection;
   GCancellable *loading;
+  char *pending_location;   /* shown once the pack being loaded arrives */
+
+  char *location;           /* where the window is now */
+  GPtrArray *back;          /* of locations, most recent last */
+  GPtrArray *forward;
+  guint narrow_idle;
+  guint restoring : 1;      /* showing a location: do not record it */
+  guint narrow : 1;
+  int zoom;                 /* percent */
 
   /* template children */
   GtkRevealer *banner_revealer;
   GtkLabel *banner_label;
+  GtkLabel *banner_details;
+  GtkToggleButton *details_button;
+  GtkRevealer *progress_revealer;
+  GtkLabel *progress_label;
   GtkProgressBar *progress_bar;
-  GtkListView *topic_list;
-  GtkLabel *page_title;
-  GtkLabel *page_summary;
-  GtkBox *page_body;
+  GtkPaned *paned;
+  GtkWidget *view_switcher_scroller;
+  GtkWidget *view_switcher_bar;
+  AccordSidebar *sidebar;
+  GtkStack *views;
+  AccordTopicPage *topic_page;
+  AccordTableView *table_view;
+  AccordCompareView *compare_view;
 };
 
 G_DEFINE_FINAL_TYPE (AccordWindow, accord_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -40,136 +76,292 @@ G_DEFINE_FINAL_TYPE (AccordWindow, accord_window, GTK_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_PACK,
+  PROP_LOCATION,
+  PROP_SHOW_SIDEBAR,
+  PROP_VIEW,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-static GListModel *
-create_topic_children (gpointer item,
-                       gpointer user_data)
+/* Locations */
+
+static char *
+current_location (AccordWindow *self)
 {
-  AccordTopic *topic = item;
+  const char *view = gtk_stack_get_visible_child_name (self->views);
 
-  if (accord_topic_get_n_children (topic) == 0)
-    return NULL;
+  if (g_strcmp0 (view, "table") == 0)
+    return g_strdup (accord_table_view_get_location (self->table_view));
 
-  return g_object_ref (accord_topic_get_children (topic));
-}
-
-static GtkWidget *
-text_label (const char *text,
-            const char *css_class)
-{
-  /* Pack text is untrusted: always plain text, never markup. */
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
-
-static GtkWidget *
-block_widget (AccordBlock *block)
-{
-  switch (accord_block_get_kind (block))
+  if (g_strcmp0 (view, "compare") == 0)
     {
-    case ACCORD_BLOCK_HEADING:
-      return text_label (accord_block_get_text (block), "title-3");
+      g_auto(GStrv) ids = accord_compare_view_get_subjects (self->compare_view);
+      g_autofree char *joined = g_strjoinv (",", ids);
 
-    case ACCORD_BLOCK_NOTE:
-      return text_label (accord_block_get_text (block), "accord-note");
-
-    case ACCORD_BLOCK_LIST:
-      {
-        GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-        const char * const *items = accord_block_get_items (block);
-
-        for (guint i = 0; items[i] != NULL; i++)
-          {
-            /* Translators: a bullet before a list item */
-            g_autofree char *text = g_strdup_printf (_("•  %s"), items[i]);
-
-            gtk_box_append (GTK_BOX (box), text_label (text, NULL));
-          }
-        return box;
-      }
-
-    case ACCORD_BLOCK_PARAGRAPH:
-    default:
-      return text_label (accord_block_get_text (block), NULL);
+      return g_strconcat ("compare:", joined, NULL);
     }
+
+  if (accord_topic_page_get_topic (self->topic_page) != NULL)
+    return g_strconcat ("topic:", accord_topic_get_id (accord_topic_page_get_topic (self->topic_page)), NULL);
+
+  return g_strdup ("home");
 }
 
 static void
-show_topic_page (AccordWindow *self,
-                 AccordTopic  *topic)
+update_history_actions (AccordWindow *self)
 {
-  GtkWidget *child;
-  GListModel *body;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->page_body))) != NULL)
-    gtk_box_remove (self->page_body, child);
-
-  if (topic == NULL)
-    {
-      gtk_label_set_text (self->page_title, self->pack != NULL ? accord_pack_get_title (self->pack) : "");
-      gtk_label_set_text (self->page_summary,
-                          self->pack != NULL && accord_pack_get_description (self->pack) != NULL
-                            ? accord_pack_get_description (self->pack) : "");
-      return;
-    }
-
-  gtk_label_set_text (self->page_title, accord_topic_get_title (topic));
-  gtk_label_set_text (self->page_summary,
-                      accord_topic_get_summary (topic) != NULL ? accord_topic_get_summary (topic) : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->page_summary), accord_topic_get_summary (topic) != NULL);
-
-  body = accord_topic_get_body (topic);
-  for (guint i = 0; i < g_list_model_get_n_items (body); i++)
-    {
-      g_autoptr(AccordBlock) block = g_list_model_get_item (body, i);
-
-      gtk_box_append (self->page_body, block_widget (block));
-    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", self->back->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.forward", self->forward->len > 0);
 }
 
+/* Called whenever a view may have moved: records the move in the history. */
 static void
-on_selection_changed (AccordWindow *self)
+location_changed (AccordWindow *self)
 {
-  show_topic_page (self, accord_window_get_topic (self));
+  g_autofree char *location = NULL;
+
+  if (self->restoring || self->pack == NULL)
+    return;
+
+  location = current_location (self);
+  if (g_strcmp0 (location, self->location) == 0)
+    return;
+
+  if (self->location != NULL)
+    g_ptr_array_add (self->back, g_steal_pointer (&self->location));
+  g_ptr_array_set_size (self->forward, 0);
+  self->location = g_steal_pointer (&location);
+
+  update_history_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCATION]);
+}
+
+/* Shows @location without recording it. Returns FALSE when the pack has no
+ * such thing; the window then stays where it is. */
+static gboolean
+show_location (AccordWindow *self,
+               const char   *location)
+{
+  gboolean shown = FALSE;
+
+  if (self->pack == NULL || location == NULL)
+    return FALSE;
+
+  self->restoring = TRUE;
+
+  if (g_str_equal (location, "home"))
+    {
+      accord_sidebar_select_topic (self->sidebar, NULL);
+      accord_topic_page_show_pack (self->topic_page, self->pack);
+      gtk_stack_set_visible_child_name (self->views, "topics");
+      shown = TRUE;
+    }
+  else if (g_str_has_prefix (location, "topic:"))
+    {
+      AccordTopic *topic = accord_pack_lookup_topic (self->pack, location + strlen ("topic:"));
+
+      if (topic != NULL)
+        {
+          accord_sidebar_select_topic (self->sidebar, topic);
+          accord_topic_page_set_topic (self->topic_page, topic);
+          gtk_stack_set_visible_child_name (self->views, "topics");
+          shown = TRUE;
+        }
+    }
+  else if (g_str_equal (location, "table"))
+    {
+      accord_table_view_show_table (self->table_view);
+      gtk_stack_set_visible_child_name (self->views, "table");
+      shown = TRUE;
+    }
+  else if (g_str_has_prefix (location, "aspect:"))
+    {
+      shown = accord_table_view_show_aspect (self->table_view, location + strlen ("aspect:"));
+      if (shown)
+        gtk_stack_set_visible_child_name (self->views, "table");
+    }
+  else if (g_str_has_prefix (location, "subject:"))
+    {
+      shown = accord_table_view_show_subject (self->table_view, location + strlen ("subject:"));
+      if (shown)
+        gtk_stack_set_visible_child_name (self->views, "table");
+    }
+  else if (g_str_has_prefix (location, "compare:"))
+    {
+      g_auto(GStrv) ids = g_strsplit (location + strlen ("compare:"), ",", -1);
+      guint known = 0;
+
+      for (guint i = 0; ids[i] != NULL; i++)
+        if (accord_pack_lookup_subject (self->pack, ids[i]) != NULL)
+          known++;
+
+      if (known >= 2 && known == g_strv_length (ids))
+        {
+          accord_compare_view_set_subjects (self->compare_view, (const char * const *) ids);
+          gtk_stack_set_visible_child_name (self->views, "compare");
+          shown = TRUE;
+        }
+    }
+
+  self->restoring = FALSE;
+
+  return shown;
 }
 
 /**
- * accord_window_get_topic:
+ * accord_window_navigate:
+ * @location: `home`, `topic:ID`, `table`, `aspect:ID`, `subject:ID` or
+ *   `compare:A,B[,C…]`
  *
- * Returns: (transfer none) (nullable): the topic on show
+ * Shows @location and records it in the history.
+ *
+ * Returns: %FALSE when the pack has no such topic, aspect or subject
  */
-AccordTopic *
-accord_window_get_topic (AccordWindow *self)
+gboolean
+accord_window_navigate (AccordWindow *self,
+                        const char   *location)
 {
-  GtkTreeListRow *row;
-  AccordTopic *topic;
+  g_return_val_if_fail (ACCORD_IS_WINDOW (self), FALSE);
 
-  g_return_val_if_fail (ACCORD_IS_WINDOW (self), NULL);
+  if (!show_location (self, location))
+    return FALSE;
 
-  row = gtk_single_selection_get_selected_item (self->selection);
-  if (row == NULL)
-    return NULL;
-
-  /* The row holds the topic, so the reference get_item() adds can go. */
-  topic = gtk_tree_list_row_get_item (row);
-  g_object_unref (topic);
-
-  return topic;
+  location_changed (self);
+  return TRUE;
 }
 
+/**
+ * accord_window_get_location:
+ *
+ * Returns: (transfer none) (nullable): where the window is
+ */
+const char *
+accord_window_get_location (AccordWindow *self)
+{
+  g_return_val_if_fail (ACCORD_IS_WINDOW (self), NULL);
+
+  return self->location;
+}
+
+static void
+go_back_or_forward (AccordWindow *self,
+                    GPtrArray    *from,
+                    GPtrArray    *to)
+{
+  g_autofree char *target = NULL;
+
+  /* Skip places that no longer exist. */
+  while (from->len > 0)
+    {
+      target = g_ptr_array_steal_index (from, from->len - 1);
+      if (show_location (self, target))
+        break;
+      g_clear_pointer (&target, g_free);
+    }
+
+  if (target == NULL)
+    return;
+
+  g_ptr_array_add (to, g_steal_pointer (&self->location));
+  self->location = g_steal_pointer (&target);
+  update_history_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCATION]);
+}
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AccordWindow *self = ACCORD_WINDOW (widget);
+
+  go_back_or_forward (self, self->back, self->forward);
+}
+
+static void
+forward_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AccordWindow *self = ACCORD_WINDOW (widget);
+
+  go_back_or_forward (self, self->forward, self->back);
+}
+
+static void
+on_mouse_button (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 AccordWindow    *self)
+{
+  /* The back and forward buttons of a mouse. */
+  switch (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)))
+    {
+    case 8:
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
+      break;
+    case 9:
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.forward", NULL);
+      break;
+    default:
+      return;
+    }
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+on_view_changed (AccordWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+  location_changed (self);
+}
+
+static void
+on_navigate (AccordWindow *self,
+             const char   *location)
+{
+  accord_window_navigate (self, location);
+}
+
+static void
+set_sidebar_visible (AccordWindow *self,
+                     gboolean      visible)
+{
+  if (visible == gtk_widget_get_visible (GTK_WIDGET (self->sidebar)))
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar), visible);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
+}
+
+static void
+on_sidebar_selected (AccordWindow *self)
+{
+  AccordTopic *topic = accord_sidebar_get_selected (self->sidebar);
+
+  if (self->restoring || topic == NULL)
+    return;
+
+  accord_topic_page_set_topic (self->topic_page, topic);
+  gtk_stack_set_visible_child_name (self->views, "topics");
+  location_changed (self);
+
+  /* On a narrow window the sidebar covers the page: get out of the way. */
+  if (self->narrow)
+    set_sidebar_visible (self, FALSE);
+}
+
+/* The pack */
+
+/**
+ * accord_window_set_pack:
+ * @pack: the pack to show
+ *
+ * Shows @pack from its start page, with a fresh history.
+ */
 void
 accord_window_set_pack (AccordWindow *self,
                         AccordPack   *pack)
@@ -180,13 +372,29 @@ accord_window_set_pack (AccordWindow *self,
   if (!g_set_object (&self->pack, pack))
     return;
 
-  g_clear_object (&self->tree);
-  self->tree = gtk_tree_list_model_new (g_object_ref (accord_pack_get_topics (pack)),
-                                        FALSE, FALSE, create_topic_children, NULL, NULL);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
+  self->restoring = TRUE;
+  accord_sidebar_set_pack (self->sidebar, pack);
+  accord_table_view_set_pack (self->table_view, pack);
+  accord_compare_view_set_pack (self->compare_view, pack);
+  self->restoring = FALSE;
 
+  g_ptr_array_set_size (self->back, 0);
+  g_ptr_array_set_size (self->forward, 0);
+  g_clear_pointer (&self->location, g_free);
   gtk_window_set_title (GTK_WINDOW (self), accord_pack_get_title (pack));
-  on_selection_changed (self);
+
+  /* The pack's text reads in its own language's direction, whatever the
+   * direction of the interface around it. */
+  {
+    GtkTextDirection direction = accord_pack_is_right_to_left (pack) ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_NONE;
+
+    gtk_widget_set_direction (GTK_WIDGET (self->topic_page), direction);
+    gtk_widget_set_direction (GTK_WIDGET (self->table_view), direction);
+    gtk_widget_set_direction (GTK_WIDGET (self->compare_view), direction);
+  }
+
+  show_location (self, "home");
+  location_changed (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PACK]);
 }
@@ -194,7 +402,7 @@ accord_window_set_pack (AccordWindow *self,
 /**
  * accord_window_get_pack:
  *
- * Returns: (transfer none): the pack on show
+ * Returns: (transfer none) (nullable): the pack on show
  */
 AccordPack *
 accord_window_get_pack (AccordWindow *self)
@@ -204,47 +412,8 @@ accord_window_get_pack (AccordWindow *self)
   return self->pack;
 }
 
-static gboolean
-expand_to (AccordWindow *self,
-           AccordTopic  *topic,
-           guint        *position)
-{
-  AccordTopic *parent = accord_topic_get_parent (topic);
-  guint n;
-
-  /* Ancestors first, so the topic's row exists. */
-  if (parent != NULL)
-    {
-      guint parent_position;
-      g_autoptr(GtkTreeListRow) row = NULL;
-
-      if (!expand_to (self, parent, &parent_position))
-        return FALSE;
-      row = gtk_tree_list_model_get_row (self->tree, parent_position);
-      gtk_tree_list_row_set_expanded (row, TRUE);
-    }
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, i);
-      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
-
-      if (item == G_OBJECT (topic))
-        {
-          *position = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 /**
  * accord_window_show_topic:
- * @topic_id: a topic id
- *
- * Expands the tree down to the topic, selects it and shows its page.
  *
  * Returns: %FALSE when the pack has no such topic
  */
@@ -252,33 +421,42 @@ gboolean
 accord_window_show_topic (AccordWindow *self,
                           const char   *topic_id)
 {
-  AccordTopic *topic;
-  guint position;
+  g_autofree char *location = g_strconcat ("topic:", topic_id, NULL);
 
-  g_return_val_if_fail (ACCORD_IS_WINDOW (self), FALSE);
-
-  if (self->pack == NULL || (topic = accord_pack_lookup_topic (self->pack, topic_id)) == NULL)
-    return FALSE;
-
-  if (!expand_to (self, topic, &position))
-    return FALSE;
-
-  gtk_single_selection_set_selected (self->selection, position);
-  return TRUE;
+  return accord_window_navigate (self, location);
 }
+
+/**
+ * accord_window_get_topic:
+ *
+ * Returns: (transfer none) (nullable): the topic on the topic page
+ */
+AccordTopic *
+accord_window_get_topic (AccordWindow *self)
+{
+  g_return_val_if_fail (ACCORD_IS_WINDOW (self), NULL);
+
+  return accord_topic_page_get_topic (self->topic_page);
+}
+
+/* Loading */
 
 static void
 show_banner (AccordWindow *self,
-             const char   *text)
+             const char   *text,
+             const char   *details)
 {
   gtk_label_set_text (self->banner_label, text);
+  gtk_label_set_text (self->banner_details, details != NULL ? details : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->details_button), details != NULL);
+  gtk_toggle_button_set_active (self->details_button, FALSE);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }
 
 static void
-dismiss_banner (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+dismiss_banner_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
 {
   gtk_revealer_set_reveal_child (ACCORD_WINDOW (widget)->banner_revealer, FALSE);
 }
@@ -292,6 +470,22 @@ on_load_progress (double   fraction,
   gtk_progress_bar_set_fraction (self->progress_bar, fraction);
 }
 
+static char *
+diagnostics_text (GPtrArray *diagnostics,
+                  guint      limit)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; diagnostics != NULL && i < diagnostics->len && i < limit; i++)
+    {
+      g_autofree char *line = accord_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
+
+      g_string_append_printf (s, "%s%s", i ? "\n" : "", line);
+    }
+
+  return g_string_free (s, FALSE);
+}
+
 static void
 on_pack_loaded (GObject      *source,
                 GAsyncResult *result,
@@ -301,24 +495,39 @@ on_pack_loaded (GObject      *source,
   g_autoptr(GPtrArray) diagnostics = NULL;
   g_autoptr(AccordPack) pack = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *pending = NULL;
 
   pack = accord_pack_load_finish (result, &diagnostics, &error);
 
+  /* A newer load replaced this one, or the window is closing. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+    {
+      if (self->loading != NULL && g_cancellable_is_cancelled (self->loading))
+        {
+          g_clear_object (&self->loading);
+          gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+        }
+      return;
+    }
 
   g_clear_object (&self->loading);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  pending = g_steal_pointer (&self->pending_location);
 
   if (pack == NULL)
     {
+      g_autofree char *details = diagnostics_text (diagnostics, 100);
+
       /* The pack on screen stays; the banner says what went wrong. */
-      show_banner (self, error->message);
+      show_banner (self, error->message, diagnostics != NULL && diagnostics->len > 1 ? details : NULL);
       return;
     }
 
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
   accord_window_set_pack (self, pack);
+
+  if (pending != NULL && !accord_window_navigate (self, pending))
+    g_printerr (_("accord: this pack has nothing called “%s”\n"), pending);
 }
 
 /**
@@ -332,6 +541,9 @@ void
 accord_window_open_file (AccordWindow *self,
                          GFile        *file)
 {
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
   g_return_if_fail (ACCORD_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
@@ -339,13 +551,237 @@ accord_window_open_file (AccordWindow *self,
   g_clear_object (&self->loading);
   self->loading = g_cancellable_new ();
 
+  name = g_file_get_basename (file);
+  /* Translators: shown while a pack file loads; %s is its file name */
+  text = g_strdup_printf (_("Opening “%s”…"), name);
+  gtk_label_set_text (self->progress_label, text);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
 
   accord_pack_load_async (file, self->loading,
                           on_load_progress, g_object_ref (self), g_object_unref,
                           on_pack_loaded, g_object_ref (self));
 }
+
+/**
+ * accord_window_set_pending_location:
+ * @location: (nullable): where to go once the pack being loaded arrives
+ */
+void
+accord_window_set_pending_location (AccordWindow *self,
+                                    const char   *location)
+{
+  g_return_if_fail (ACCORD_IS_WINDOW (self));
+
+  g_free (self->pending_location);
+  self->pending_location = g_strdup (location);
+}
+
+static void
+cancel_load_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AccordWindow *self = ACCORD_WINDOW (widget);
+
+  g_cancellable_cancel (self->loading);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+}
+
+static GListModel *
+pack_file_filters (void)
+{
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) packs = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (packs, _("Accord Packs"));
+  gtk_file_filter_add_mime_type (packs, "application/json");
+  gtk_file_filter_add_suffix (packs, "json");
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  g_list_store_append (filters, packs);
+  g_list_store_append (filters, all);
+
+  return G_LIST_MODEL (filters);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS  /* 4.10 API above the 4.8 floor */
+static void
+on_open_chosen (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AccordWindow) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  if (file != NULL)
+    accord_window_open_file (self, file);
+}
+
+static void
+open_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListModel) filters = pack_file_filters ();
+
+  gtk_file_dialog_set_title (dialog, _("Open Pack"));
+  gtk_file_dialog_set_filters (dialog, filters);
+  gtk_file_dialog_open (dialog, GTK_WINDOW (widget), NULL, on_open_chosen, g_object_ref (widget));
+}
+G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+static void
+on_open_response (GtkNativeDialog *dialog,
+                  int              response,
+                  AccordWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      accord_window_open_file (self, file);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+open_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GListModel) filters = pack_file_filters ();
+
+  dialog = gtk_file_chooser_native_new (_("Open Pack"), GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
+
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_open_response), widget, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+#endif
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         AccordWindow  *self)
+{
+  GSList *files = g_value_get_boxed (value);
+
+  if (files == NULL)
+    return FALSE;
+
+  accord_window_open_file (self, files->data);
+  return TRUE;
+}
+
+/* Other actions */
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AccordWindow *self = ACCORD_WINDOW (widget);
+
+  set_sidebar_visible (self, TRUE);
+  accord_sidebar_focus_search (self->sidebar);
+}
+
+static void
+find_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AccordWindow *self = ACCORD_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->views, "topics");
+  accord_topic_page_find (self->topic_page);
+}
+
+static void
+apply_zoom (AccordWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autofree char *css_class = g_strdup_printf ("zoom-%d", self->zoom);
+
+  for (int z = ZOOM_MIN; z <= ZOOM_MAX; z += ZOOM_STEP)
+    {
+      g_autofree char *name = g_strdup_printf ("zoom-%d", z);
+
+      gtk_widget_remove_css_class (widget, name);
+    }
+  gtk_widget_add_css_class (widget, css_class);
+
+  gtk_widget_action_set_enabled (widget, "win.zoom-in", self->zoom < ZOOM_MAX);
+  gtk_widget_action_set_enabled (widget, "win.zoom-out", self->zoom > ZOOM_MIN);
+  gtk_widget_action_set_enabled (widget, "win.zoom-reset", self->zoom != 100);
+}
+
+static void
+zoom_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AccordWindow *self = ACCORD_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    self->zoom = MIN (self->zoom + ZOOM_STEP, ZOOM_MAX);
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    self->zoom = MAX (self->zoom - ZOOM_STEP, ZOOM_MIN);
+  else
+    self->zoom = 100;
+
+  apply_zoom (self);
+}
+
+static gboolean
+apply_narrow (gpointer data)
+{
+  AccordWindow *self = data;
+
+  self->narrow_idle = 0;
+  set_sidebar_visible (self, !self->narrow);
+  gtk_widget_set_visible (self->view_switcher_scroller, !self->narrow);
+  gtk_widget_set_visible (self->view_switcher_bar, self->narrow);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+accord_window_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  AccordWindow *self = ACCORD_WINDOW (widget);
+  gboolean narrow = width < NARROW_WIDTH;
+
+  GTK_WIDGET_CLASS (accord_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* Only on crossing the threshold, so the user's choice stays; and not
+   * while allocating, which must not change what is visible. */
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      if (self->narrow_idle == 0)
+        self->narrow_idle = g_idle_add (apply_narrow, self);
+    }
+}
+
+/* The object */
 
 static void
 accord_window_dispose (GObject *object)
@@ -354,12 +790,15 @@ accord_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  g_clear_handle_id (&self->narrow_idle, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORD_TYPE_WINDOW);
 
-  g_clear_object (&self->selection);
-  g_clear_object (&self->tree);
   g_clear_object (&self->pack);
+  g_clear_pointer (&self->location, g_free);
+  g_clear_pointer (&self->pending_location, g_free);
+  g_clear_pointer (&self->back, g_ptr_array_unref);
+  g_clear_pointer (&self->forward, g_ptr_array_unref);
 
   G_OBJECT_CLASS (accord_window_parent_class)->dispose (object);
 }
@@ -376,6 +815,17 @@ accord_window_get_property (GObject    *object,
     {
     case PROP_PACK:
       g_value_set_object (value, self->pack);
+      break;
+    case PROP_LOCATION:
+      g_value_set_string (value, self->location);
+      break;
+    case PROP_SHOW_SIDEBAR:
+      g_value_set_boolean (value, self->sidebar != NULL && gtk_widget_get_visible (GTK_WIDGET (self->sidebar)));
+      break;
+    case PROP_VIEW:
+      /* Never NULL: the action's state is a string. */
+      g_value_set_string (value, self->views != NULL && gtk_stack_get_visible_child_name (self->views) != NULL
+                                   ? gtk_stack_get_visible_child_name (self->views) : "topics");
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -395,6 +845,12 @@ accord_window_set_property (GObject      *object,
     case PROP_PACK:
       accord_window_set_pack (self, g_value_get_object (value));
       break;
+    case PROP_SHOW_SIDEBAR:
+      set_sidebar_visible (self, g_value_get_boolean (value));
+      break;
+    case PROP_VIEW:
+      gtk_stack_set_visible_child_name (self->views, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -409,37 +865,97 @@ accord_window_class_init (AccordWindowClass *klass)
   object_class->dispose = accord_window_dispose;
   object_class->get_property = accord_window_get_property;
   object_class->set_property = accord_window_set_property;
+  widget_class->size_allocate = accord_window_size_allocate;
 
   properties[PROP_PACK] =
     g_param_spec_object ("pack", NULL, NULL, ACCORD_TYPE_PACK,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOCATION] =
+    g_param_spec_string ("location", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_SIDEBAR] =
+    g_param_spec_boolean ("show-sidebar", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The visible view, by name: topics, table or compare. */
+  properties[PROP_VIEW] =
+    g_param_spec_string ("view", NULL, NULL, "topics",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (ACCORD_TYPE_TOPIC);
+  g_type_ensure (ACCORD_TYPE_SIDEBAR);
+  g_type_ensure (ACCORD_TYPE_TOPIC_PAGE);
+  g_type_ensure (ACCORD_TYPE_TABLE_VIEW);
+  g_type_ensure (ACCORD_TYPE_COMPARE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/accord/Accord/accord-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, banner_details);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, details_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, AccordWindow, topic_list);
-  gtk_widget_class_bind_template_child (widget_class, AccordWindow, page_title);
-  gtk_widget_class_bind_template_child (widget_class, AccordWindow, page_summary);
-  gtk_widget_class_bind_template_child (widget_class, AccordWindow, page_body);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, view_switcher_scroller);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, view_switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, views);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, topic_page);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, table_view);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, compare_view);
 
-  gtk_widget_class_install_action (widget_class, "win.dismiss-banner", NULL, dismiss_banner);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "win.forward", NULL, forward_activated);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
+  gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_activated);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-banner", NULL, dismiss_banner_activated);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_activated);
+  gtk_widget_class_install_property_action (widget_class, "win.view", "view");
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_activated);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_activated);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_activated);
+  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
 }
 
 static void
 accord_window_init (AccordWindow *self)
 {
+  GtkGesture *mouse_buttons;
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_object (self->selection, "notify::selected",
-                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->topic_list, GTK_SELECTION_MODEL (self->selection));
+  self->back = g_ptr_array_new_with_free_func (g_free);
+  self->forward = g_ptr_array_new_with_free_func (g_free);
+  self->zoom = 100;
+  apply_zoom (self);
+  update_history_actions (self);
+
+  gtk_widget_add_css_class (GTK_WIDGET (self->table_view), "accord-view");
+  gtk_widget_add_css_class (GTK_WIDGET (self->compare_view), "accord-view");
+
+  g_signal_connect_object (self->sidebar, "notify::selected", G_CALLBACK (on_sidebar_selected), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->views, "notify::visible-child-name", G_CALLBACK (on_view_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->table_view, "notify::location", G_CALLBACK (location_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->compare_view, "notify::location", G_CALLBACK (location_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->topic_page, "navigate", G_CALLBACK (on_navigate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->table_view, "navigate", G_CALLBACK (on_navigate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->compare_view, "navigate", G_CALLBACK (on_navigate), self, G_CONNECT_SWAPPED);
+
+  mouse_buttons = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (mouse_buttons), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (mouse_buttons), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (mouse_buttons, "pressed", G_CALLBACK (on_mouse_button), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (mouse_buttons));
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }
 
 AccordWindow *

@@ -24,5 +24,10 @@ void          accord_window_open_file (AccordWindow      *self,
 gboolean      accord_window_show_topic (AccordWindow     *self,
                                         const char       *topic_id);
 AccordTopic  *accord_window_get_topic (AccordWindow      *self);
+gboolean      accord_window_navigate  (AccordWindow      *self,
+                                       const char        *location);
+const char   *accord_window_get_location (AccordWindow   *self);
+void          accord_window_set_pending_location (AccordWindow *self,
+                                                  const char   *location);
 
 G_END_DECLS

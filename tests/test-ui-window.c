@@ -1,4 +1,401 @@
-/* test-ui-window.c (being written) */
+/* test-ui-window.c: the real window, driven as a person would
+ *
+ * Copyright 2026 The Accord authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Actions are activated, text is typed into entries, and what the window
+ * shows is read back from its widgets.
+ */
+
 #include "config.h"
+
+#include <string.h>
+
+#include "accord-sidebar.h"
 #include "accord-test-util.h"
-int main (int argc, char *argv[]) { gtk_test_init (&argc, &argv, NULL); return g_test_run (); }
+#include "accord-topic-page.h"
+#include "accord-window.h"
+
+static AccordWindow *
+new_window (int width,
+            int height)
+{
+  AccordWindow *window = accord_window_new (NULL);
+  g_autoptr(AccordPack) pack = accord_test_load_builtin ();
+
+  accord_window_set_pack (window, pack);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  accord_test_iterate (200);
+
+  return window;
+}
+
+static AccordSidebar *
+sidebar_of (AccordWindow *window)
+{
+  return ACCORD_SIDEBAR (accord_test_find_by_type (GTK_WIDGET (window), ACCORD_TYPE_SIDEBAR));
+}
+
+static GtkWidget *
+page_of (AccordWindow *window)
+{
+  return accord_test_find_by_type (GTK_WIDGET (window), ACCORD_TYPE_TOPIC_PAGE);
+}
+
+/* The titles of the sidebar's visible rows, one per line, indented by depth. */
+static char *
+sidebar_rows (AccordWindow *window)
+{
+  GListModel *rows = accord_sidebar_get_rows (sidebar_of (window));
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(AccordTopic) topic = gtk_tree_list_row_get_item (row);
+
+      for (guint d = 0; d < gtk_tree_list_row_get_depth (row); d++)
+        g_string_append (s, "  ");
+      g_string_append_printf (s, "%s\n", accord_topic_get_id (topic));
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+static GtkEditable *
+sidebar_entry (AccordWindow *window)
+{
+  return GTK_EDITABLE (accord_test_find_by_type (GTK_WIDGET (sidebar_of (window)), GTK_TYPE_SEARCH_ENTRY));
+}
+
+static void
+type_search (AccordWindow *window,
+             const char   *text)
+{
+  gtk_editable_set_text (sidebar_entry (window), text);
+  /* GtkSearchEntry waits a moment before it reports a change. */
+  accord_test_iterate (400);
+}
+
+static void
+select_row (AccordWindow *window,
+            const char   *topic_id)
+{
+  GListModel *rows = accord_sidebar_get_rows (sidebar_of (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(AccordTopic) topic = gtk_tree_list_row_get_item (row);
+
+      if (g_str_equal (accord_topic_get_id (topic), topic_id))
+        {
+          /* What a click on the row does. */
+          gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (rows), i);
+          accord_test_iterate (50);
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_select_topic (void)
+{
+  AccordWindow *window = new_window (1280, 800);
+  g_autofree char *text = NULL;
+
+  select_row (window, "consent-of-the-parties");
+
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:consent-of-the-parties");
+  text = accord_test_visible_text (page_of (window));
+  /* The title first, then the body. */
+  g_assert_true (g_str_has_prefix (text, "Peacekeeping requires consent of the parties\n"));
+  g_assert_nonnull (strstr (text, "Related Topics"));
+  g_assert_nonnull (strstr (text, "Sources"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_search (void)
+{
+  AccordWindow *window = new_window (1280, 800);
+  g_autofree char *all = sidebar_rows (window);
+  g_autofree char *rows = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *back = NULL;
+
+  type_search (window, "consent");
+  rows = sidebar_rows (window);
+  /* The title match ranks first; ancestors of body matches stay, expanded. */
+  g_assert_true (g_str_has_prefix (rows, "consent-of-the-parties\n"));
+  g_assert_nonnull (strstr (rows, "  challenges-of-consent\n"));
+  g_assert_null (strstr (rows, "cultural-diplomacy"));
+  status = accord_test_visible_text (GTK_WIDGET (sidebar_of (window)));
+  g_assert_true (g_regex_match_simple ("^[0-9]+ topics found$", status, G_REGEX_MULTILINE, 0));
+
+  /* Accents and case do not matter. */
+  type_search (window, "CONSÉNT");
+  folded = sidebar_rows (window);
+  g_assert_cmpstr (folded, ==, rows);
+
+  type_search (window, "zzzzqqq");
+  none = accord_test_visible_text (GTK_WIDGET (sidebar_of (window)));
+  g_assert_nonnull (strstr (none, "No topics found for “zzzzqqq”"));
+  g_assert_cmpuint (g_list_model_get_n_items (accord_sidebar_get_rows (sidebar_of (window))), ==, 0);
+
+  /* Escape clears the search: every topic is back, as before. */
+  g_signal_emit_by_name (sidebar_entry (window), "stop-search");
+  accord_test_iterate (400);
+  back = sidebar_rows (window);
+  g_assert_cmpstr (back, ==, all);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_history (void)
+{
+  AccordWindow *window = new_window (1280, 800);
+
+  g_assert_cmpstr (accord_window_get_location (window), ==, "home");
+  select_row (window, "introduction");
+  g_assert_true (accord_window_navigate (window, "topic:three-principles"));
+  g_assert_true (accord_window_navigate (window, "table"));
+  g_assert_false (accord_window_navigate (window, "topic:no-such-topic"));
+  g_assert_cmpstr (accord_window_get_location (window), ==, "table");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:three-principles");
+  g_assert_cmpstr (accord_topic_get_id (accord_window_get_topic (window)), ==, "three-principles");
+  /* The sidebar follows the page. */
+  g_assert_cmpstr (accord_topic_get_id (accord_sidebar_get_selected (sidebar_of (window))), ==,
+                   "three-principles");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:introduction");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.forward", NULL);
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:three-principles");
+
+  /* Going somewhere new drops the forward history. */
+  g_assert_true (accord_window_navigate (window, "topic:conclusion"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.forward", NULL);
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:conclusion");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_related_link (void)
+{
+  AccordWindow *window = new_window (1280, 800);
+  g_autofree char *target = NULL;
+  GtkWidget *page;
+
+  g_assert_true (accord_window_navigate (window, "topic:what-peacekeepers-do"));
+  page = page_of (window);
+
+  /* Click the first related-topic link on the page. */
+  {
+    GtkWidget *box = accord_test_find_by_type (page, GTK_TYPE_SCROLLED_WINDOW);
+    GPtrArray *stack = g_ptr_array_new ();
+    GtkWidget *link = NULL;
+
+    g_ptr_array_add (stack, box);
+    while (stack->len > 0 && link == NULL)
+      {
+        GtkWidget *w = g_ptr_array_steal_index (stack, 0);
+        const char *location = g_object_get_data (G_OBJECT (w), "accord-location");
+
+        if (location != NULL && g_str_has_prefix (location, "topic:"))
+          link = w;
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+          g_ptr_array_add (stack, c);
+      }
+    g_ptr_array_unref (stack);
+
+    g_assert_nonnull (link);
+    /* The click rebuilds the page, link included. */
+    target = g_strdup (g_object_get_data (G_OBJECT (link), "accord-location"));
+    g_signal_emit_by_name (link, "clicked");
+    accord_test_iterate (50);
+    g_assert_cmpstr (accord_window_get_location (window), ==, target);
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:what-peacekeepers-do");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+wait_for_load (AccordWindow *window,
+               GtkRevealer  *banner,
+               const char   *pack_id)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      if (banner != NULL && gtk_revealer_get_reveal_child (banner))
+        return;
+      if (pack_id != NULL && g_str_equal (accord_pack_get_id (accord_window_get_pack (window)), pack_id))
+        return;
+      g_usleep (1000);
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_invalid_pack_keeps_content (void)
+{
+  AccordWindow *window = new_window (1280, 800);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "invalid", "topic-related-unknown.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AccordPack *before;
+  GtkRevealer *banner;
+  g_autofree char *banner_text = NULL;
+
+  g_assert_true (accord_window_navigate (window, "topic:conclusion"));
+  before = accord_window_get_pack (window);
+
+  accord_window_open_file (window, file);
+  banner = GTK_REVEALER (accord_test_find_by_type (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+  wait_for_load (window, banner, NULL);
+  accord_test_iterate (300);
+
+  /* The banner names the file, line and column of the first error ... */
+  banner_text = accord_test_visible_text (GTK_WIDGET (banner));
+  g_test_message ("banner: %s", banner_text);
+  g_assert_true (g_regex_match_simple ("topic-related-unknown\\.json:[0-9]+:[0-9]+: error: topics\\[[0-9]+\\]\\.related",
+                                       banner_text, 0, 0));
+  /* ... and what was open stays open, where it was. */
+  g_assert_true (accord_window_get_pack (window) == before);
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:conclusion");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, accord_pack_get_title (before));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_open_valid_pack (void)
+{
+  AccordWindow *window = new_window (1280, 800);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid", "full.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(AccordPack) expected = accord_pack_load_file (file, NULL, NULL, NULL);
+
+  accord_window_open_file (window, file);
+  wait_for_load (window, NULL, accord_pack_get_id (expected));
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, accord_pack_get_title (expected));
+  g_assert_cmpstr (accord_window_get_location (window), ==, "home");
+  /* A new pack starts a new history. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  g_assert_cmpstr (accord_window_get_location (window), ==, "home");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_find_in_page (void)
+{
+  AccordWindow *window = new_window (1280, 800);
+  AccordTopicPage *page = ACCORD_TOPIC_PAGE (page_of (window));
+
+  g_assert_true (accord_window_navigate (window, "topic:what-peacekeepers-do"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  accord_test_iterate (50);
+
+  g_assert_cmpuint (accord_topic_page_find_text (page, "PEACE"), >=, 2);
+  g_assert_cmpuint (accord_topic_page_find_text (page, "no such words here"), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_zoom (void)
+{
+  AccordWindow *window = new_window (1280, 800);
+
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "zoom-100"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "zoom-120"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "zoom-100"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "zoom-100"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_narrow (void)
+{
+  AccordWindow *window = new_window (360, 720);
+  GtkWidget *sidebar = GTK_WIDGET (sidebar_of (window));
+
+  /* Usable at 360 pixels: nothing makes the window wider. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+
+  /* Below 700 px the sidebar hides behind its toggle. */
+  g_assert_false (gtk_widget_get_visible (sidebar));
+  /* The header's toggle (F9). */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  g_assert_true (gtk_widget_get_visible (sidebar));
+
+  /* Choosing a topic gets the sidebar out of the way again. */
+  select_row (window, "conclusion");
+  g_assert_false (gtk_widget_get_visible (sidebar));
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:conclusion");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_right_to_left (void)
+{
+  AccordWindow *window;
+  double sidebar_x, page_x;
+
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  window = new_window (1280, 800);
+
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (sidebar_of (window)), GTK_WIDGET (window),
+                                                   0, 0, &sidebar_x, NULL));
+  g_assert_true (gtk_widget_translate_coordinates (page_of (window), GTK_WIDGET (window), 0, 0, &page_x, NULL));
+  /* Mirrored: the sidebar is on the right. */
+  g_assert_cmpfloat (sidebar_x, >, page_x);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/window/select-topic", test_select_topic);
+  g_test_add_func ("/window/search", test_search);
+  g_test_add_func ("/window/history", test_history);
+  g_test_add_func ("/window/related-link", test_related_link);
+  g_test_add_func ("/window/invalid-pack-keeps-content", test_invalid_pack_keeps_content);
+  g_test_add_func ("/window/open-valid-pack", test_open_valid_pack);
+  g_test_add_func ("/window/find-in-page", test_find_in_page);
+  g_test_add_func ("/window/zoom", test_zoom);
+  g_test_add_func ("/window/narrow", test_narrow);
+  g_test_add_func ("/window/right-to-left", test_right_to_left);
+
+  return g_test_run ();
+}

@@ -1,0 +1,435 @@
+/* accord-sidebar.c: the topic tree, with search
+ *
+ * Copyright 2026 The Accord authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A GtkListView over a GtkTreeListModel of the pack's topics. Every level of
+ * the tree goes through the same filter and sorter: with no query they keep
+ * everything in pack order; with a query they keep the matching topics and
+ * their ancestors, best matches first (title before summary before body).
+ * The matching itself is the core's AccordSearchIndex, built once per pack.
+ */
+
+#define G_LOG_DOMAIN "accord"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "accord-sidebar.h"
+
+struct _AccordSidebar
+{
+  GtkWidget parent_instance;
+
+  AccordPack *pack;
+  AccordSearchIndex *index;   /* built on the first search */
+  char *query;                /* NULL: not searching */
+  GtkFilter *filter;
+  GtkSorter *sorter;
+  GtkTreeListModel *tree;
+  GtkSingleSelection *selection;
+
+  /* template children */
+  GtkSearchEntry *search_entry;
+  GtkLabel *status;
+  GtkListView *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (AccordSidebar, accord_sidebar, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_PACK, PROP_SELECTED, N_PROPS };
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+filter_topic (gpointer item,
+              gpointer user_data)
+{
+  AccordSidebar *self = user_data;
+
+  if (self->query == NULL)
+    return TRUE;
+
+  return accord_search_index_subtree_rank (self->index, item) != ACCORD_SEARCH_NO_MATCH;
+}
+
+static int
+sort_topic (gconstpointer a,
+            gconstpointer b,
+            gpointer      user_data)
+{
+  AccordSidebar *self = user_data;
+  int rank_a, rank_b;
+
+  if (self->query == NULL)
+    return GTK_ORDERING_EQUAL;
+
+  /* The sort is stable: equal ranks keep pack order. */
+  rank_a = accord_search_index_subtree_rank (self->index, (gpointer) a);
+  rank_b = accord_search_index_subtree_rank (self->index, (gpointer) b);
+  return rank_a > rank_b ? GTK_ORDERING_SMALLER : rank_a < rank_b ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+/* One level of the tree: filtered and sorted by the shared filter and sorter. */
+static GListModel *
+wrap_level (AccordSidebar *self,
+            GListModel    *topics)
+{
+  GtkFilterListModel *filtered = gtk_filter_list_model_new (g_object_ref (topics),
+                                                            g_object_ref (self->filter));
+
+  return G_LIST_MODEL (gtk_sort_list_model_new (G_LIST_MODEL (filtered), g_object_ref (self->sorter)));
+}
+
+static GListModel *
+create_children (gpointer item,
+                 gpointer user_data)
+{
+  AccordSidebar *self = user_data;
+  AccordTopic *topic = item;
+
+  if (accord_topic_get_n_children (topic) == 0)
+    return NULL;
+
+  return wrap_level (self, accord_topic_get_children (topic));
+}
+
+static void
+rebuild_tree (AccordSidebar *self)
+{
+  g_clear_object (&self->tree);
+
+  if (self->pack != NULL)
+    /* While searching every level is expanded, to show where matches are. */
+    self->tree = gtk_tree_list_model_new (wrap_level (self, accord_pack_get_topics (self->pack)),
+                                          FALSE, self->query != NULL, create_children, self, NULL);
+
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
+}
+
+static void
+update_status (AccordSidebar *self,
+               guint          n_found)
+{
+  g_autofree char *text = NULL;
+
+  if (self->query == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->status), FALSE);
+      return;
+    }
+
+  if (n_found == 0)
+    text = g_strdup_printf (_("No topics found for “%s”"), self->query);
+  else
+    text = g_strdup_printf (ngettext ("%u topic found", "%u topics found", n_found), n_found);
+
+  /* Plain text: the query is the user's, but never markup. */
+  gtk_label_set_text (self->status, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->status), TRUE);
+}
+
+/**
+ * accord_sidebar_set_query:
+ * @query: (nullable): what to search for; %NULL or empty shows every topic
+ */
+void
+accord_sidebar_set_query (AccordSidebar *self,
+                          const char    *query)
+{
+  gboolean was_searching;
+  g_autofree char *old_query = NULL;
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+  guint n_found = 0;
+
+  g_return_if_fail (ACCORD_IS_SIDEBAR (self));
+
+  if (query != NULL && *query == '\0')
+    query = NULL;
+  if (g_strcmp0 (query, self->query) == 0)
+    return;
+
+  was_searching = self->query != NULL;
+  old_query = g_steal_pointer (&self->query);
+  self->query = g_strdup (query);
+
+  if (self->query != NULL && self->pack != NULL)
+    {
+      if (self->index == NULL)
+        self->index = accord_search_index_new (self->pack);
+      n_found = accord_search_index_query (self->index, self->query);
+    }
+
+  /* Typing more letters only narrows the results: let GTK reuse its work. */
+  if (old_query != NULL && self->query != NULL && g_str_has_prefix (self->query, old_query))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (old_query != NULL && self->query != NULL && g_str_has_prefix (old_query, self->query))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+
+  gtk_filter_changed (self->filter, change);
+  gtk_sorter_changed (self->sorter, GTK_SORTER_CHANGE_DIFFERENT);
+
+  /* Entering or leaving search changes which rows are expanded. */
+  if (was_searching != (self->query != NULL))
+    rebuild_tree (self);
+
+  update_status (self, n_found);
+}
+
+static void
+on_search_changed (AccordSidebar *self)
+{
+  accord_sidebar_set_query (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_stop_search (AccordSidebar *self)
+{
+  /* Escape clears the search. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+on_selected_changed (AccordSidebar *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+/**
+ * accord_sidebar_get_selected:
+ *
+ * Returns: (transfer none) (nullable): the selected topic
+ */
+AccordTopic *
+accord_sidebar_get_selected (AccordSidebar *self)
+{
+  GtkTreeListRow *row;
+  AccordTopic *topic;
+
+  g_return_val_if_fail (ACCORD_IS_SIDEBAR (self), NULL);
+
+  row = gtk_single_selection_get_selected_item (self->selection);
+  if (row == NULL)
+    return NULL;
+
+  /* The row holds the topic, so the reference get_item() adds can go. */
+  topic = gtk_tree_list_row_get_item (row);
+  g_object_unref (topic);
+
+  return topic;
+}
+
+/* Finds @topic's row, expanding its ancestors. Returns its position. */
+static gboolean
+find_row (AccordSidebar *self,
+          AccordTopic   *topic,
+          guint         *position)
+{
+  AccordTopic *parent = accord_topic_get_parent (topic);
+  guint start = 0;
+  guint n;
+
+  if (parent != NULL)
+    {
+      g_autoptr(GtkTreeListRow) row = NULL;
+
+      if (!find_row (self, parent, &start))
+        return FALSE;
+      row = gtk_tree_list_model_get_row (self->tree, start);
+      gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
+  for (guint i = start; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (item == G_OBJECT (topic))
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * accord_sidebar_select_topic:
+ * @topic: (nullable): a topic of the pack, or %NULL to select nothing
+ *
+ * Selects @topic, expanding the tree down to it. A topic hidden by the
+ * current search cannot be selected.
+ *
+ * Returns: whether the topic is now selected
+ */
+gboolean
+accord_sidebar_select_topic (AccordSidebar *self,
+                             AccordTopic   *topic)
+{
+  guint position;
+
+  g_return_val_if_fail (ACCORD_IS_SIDEBAR (self), FALSE);
+
+  if (topic == accord_sidebar_get_selected (self))
+    return TRUE;
+
+  if (topic == NULL || self->tree == NULL || !find_row (self, topic, &position))
+    {
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      return FALSE;
+    }
+
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+
+  return TRUE;
+}
+
+void
+accord_sidebar_focus_search (AccordSidebar *self)
+{
+  g_return_if_fail (ACCORD_IS_SIDEBAR (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * accord_sidebar_get_rows:
+ *
+ * Returns: (transfer none): the visible rows (GtkTreeListRow), for tests
+ */
+GListModel *
+accord_sidebar_get_rows (AccordSidebar *self)
+{
+  g_return_val_if_fail (ACCORD_IS_SIDEBAR (self), NULL);
+
+  return G_LIST_MODEL (self->selection);
+}
+
+void
+accord_sidebar_set_pack (AccordSidebar *self,
+                         AccordPack    *pack)
+{
+  g_return_if_fail (ACCORD_IS_SIDEBAR (self));
+
+  if (!g_set_object (&self->pack, pack))
+    return;
+
+  g_clear_pointer (&self->index, accord_search_index_unref);
+  g_clear_pointer (&self->query, g_free);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  rebuild_tree (self);
+  update_status (self, 0);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PACK]);
+}
+
+/**
+ * accord_sidebar_get_pack:
+ *
+ * Returns: (transfer none) (nullable): the pack
+ */
+AccordPack *
+accord_sidebar_get_pack (AccordSidebar *self)
+{
+  g_return_val_if_fail (ACCORD_IS_SIDEBAR (self), NULL);
+
+  return self->pack;
+}
+
+static void
+accord_sidebar_dispose (GObject *object)
+{
+  GtkWidget *child;
+  AccordSidebar *self = ACCORD_SIDEBAR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ACCORD_TYPE_SIDEBAR);
+  /* GTK 4.8 leaves the template's unnamed root to us. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->tree);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->sorter);
+  g_clear_pointer (&self->index, accord_search_index_unref);
+  g_clear_pointer (&self->query, g_free);
+  g_clear_object (&self->pack);
+
+  G_OBJECT_CLASS (accord_sidebar_parent_class)->dispose (object);
+}
+
+static void
+accord_sidebar_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  AccordSidebar *self = ACCORD_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PACK:
+      g_value_set_object (value, self->pack);
+      break;
+    case PROP_SELECTED:
+      g_value_set_object (value, accord_sidebar_get_selected (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+accord_sidebar_class_init (AccordSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = accord_sidebar_dispose;
+  object_class->get_property = accord_sidebar_get_property;
+
+  properties[PROP_PACK] =
+    g_param_spec_object ("pack", NULL, NULL, ACCORD_TYPE_PACK,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED] =
+    g_param_spec_object ("selected", NULL, NULL, ACCORD_TYPE_TOPIC,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ACCORD_TYPE_TOPIC);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/accord/Accord/accord-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, AccordSidebar, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AccordSidebar, status);
+  gtk_widget_class_bind_template_child (widget_class, AccordSidebar, list_view);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "accord-sidebar");
+}
+
+static void
+accord_sidebar_init (AccordSidebar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = GTK_FILTER (gtk_custom_filter_new (filter_topic, self, NULL));
+  self->sorter = GTK_SORTER (gtk_custom_sorter_new (sort_topic, self, NULL));
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selected_changed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  /* Typing anywhere in the sidebar starts a search. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "stop-search", G_CALLBACK (on_stop_search), self,
+                           G_CONNECT_SWAPPED);
+}

@@ -1,0 +1,701 @@
+/* accord-topic-page.c: one topic, as a page to read
+ *
+ * Copyright 2026 The Accord authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The page is built from native widgets: labels for headings, paragraphs,
+ * list items and notes, link-styled buttons for the subjects, aspects and
+ * related topics (they emit "navigate") and for sources (they open http and
+ * https addresses in the browser, only when clicked). Pack text is untrusted
+ * and only ever set as plain text.
+ *
+ * Find in page (Ctrl+F) highlights every match with Pango attributes and
+ * selects the current one; Enter and Shift+Enter step through them.
+ */
+
+#define G_LOG_DOMAIN "accord"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "accord-topic-page.h"
+
+typedef struct
+{
+  GtkLabel *label;
+  int       start;  /* in characters */
+  int       end;
+} Match;
+
+struct _AccordTopicPage
+{
+  GtkWidget parent_instance;
+
+  AccordTopic *topic;
+  GPtrArray *text_labels;  /* GtkLabel with searchable text, in page order */
+  GArray *matches;         /* Match */
+  guint current_match;
+
+  /* template children */
+  GtkSearchBar *find_bar;
+  GtkSearchEntry *find_entry;
+  GtkLabel *find_status;
+  GtkScrolledWindow *scroller;
+  GtkBox *content;
+};
+
+G_DEFINE_FINAL_TYPE (AccordTopicPage, accord_topic_page, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_TOPIC, N_PROPS };
+enum { NAVIGATE, N_SIGNALS };
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static GtkWidget *
+add_label (AccordTopicPage *self,
+           GtkWidget       *parent,
+           const char      *text,
+           const char      *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  /* Untrusted text: plain, never markup. */
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  if (GTK_IS_BOX (parent))
+    gtk_box_append (GTK_BOX (parent), label);
+  g_ptr_array_add (self->text_labels, label);
+
+  return label;
+}
+
+static void
+on_link_clicked (GtkButton       *button,
+                 AccordTopicPage *self)
+{
+  const char *location = g_object_get_data (G_OBJECT (button), "accord-location");
+
+  g_signal_emit (self, signals[NAVIGATE], 0, location);
+}
+
+static GtkWidget *
+link_button (AccordTopicPage *self,
+             const char      *label_text,
+             const char      *location,
+             const char      *tooltip)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_text (GTK_LABEL (label), label_text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_widget_add_css_class (button, "link");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  g_object_set_data_full (G_OBJECT (button), "accord-location", g_strdup (location), g_free);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_link_clicked), self, 0);
+
+  return button;
+}
+
+static GtkWidget *
+section (AccordTopicPage *self,
+         const char      *heading)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (heading);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_box_append (self->content, box);
+
+  return box;
+}
+
+/* "Concerns: Peacekeeping · Diplomacy · Consent" as links. */
+static void
+add_concerns (AccordTopicPage *self)
+{
+  GListModel *subjects = accord_topic_get_subjects (self->topic);
+  GListModel *aspects = accord_topic_get_aspects (self->topic);
+  GtkWidget *flow;
+  guint n_subjects = g_list_model_get_n_items (subjects);
+  guint n_aspects = g_list_model_get_n_items (aspects);
+
+  if (n_subjects + n_aspects == 0)
+    return;
+
+  flow = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 12);
+  gtk_widget_add_css_class (flow, "accord-concerns");
+  /* Translators: accessible name of the links to the subjects and aspects a topic concerns */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Concerns"), -1);
+
+  for (guint i = 0; i < n_subjects; i++)
+    {
+      g_autoptr(AccordSubject) subject = g_list_model_get_item (subjects, i);
+      g_autofree char *location = g_strconcat ("subject:", accord_subject_get_id (subject), NULL);
+
+      gtk_flow_box_append (GTK_FLOW_BOX (flow),
+                           link_button (self, accord_subject_get_name (subject), location,
+                                        _("Show this subject in the characteristics table")));
+    }
+
+  for (guint i = 0; i < n_aspects; i++)
+    {
+      g_autoptr(AccordAspect) aspect = g_list_model_get_item (aspects, i);
+      g_autofree char *location = g_strconcat ("aspect:", accord_aspect_get_id (aspect), NULL);
+
+      gtk_flow_box_append (GTK_FLOW_BOX (flow),
+                           link_button (self, accord_aspect_get_name (aspect), location,
+                                        _("Show how each subject handles this aspect")));
+    }
+
+  gtk_box_append (self->content, flow);
+}
+
+static void
+add_block (AccordTopicPage *self,
+           AccordBlock     *block)
+{
+  switch (accord_block_get_kind (block))
+    {
+    case ACCORD_BLOCK_HEADING:
+      add_label (self, GTK_WIDGET (self->content), accord_block_get_text (block), "title-3");
+      break;
+
+    case ACCORD_BLOCK_NOTE:
+      {
+        GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+        GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
+
+        gtk_widget_add_css_class (box, "accord-note");
+        gtk_widget_set_valign (icon, GTK_ALIGN_START);
+        /* Translators: accessible name of a note's icon in a topic page */
+        gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
+        gtk_box_append (GTK_BOX (box), icon);
+        gtk_widget_set_hexpand (add_label (self, box, accord_block_get_text (block), NULL), TRUE);
+        gtk_box_append (self->content, box);
+      }
+      break;
+
+    case ACCORD_BLOCK_LIST:
+      {
+        const char * const *items = accord_block_get_items (block);
+        GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_ROLE_DESCRIPTION,
+                                        _("List"), -1);
+        for (guint i = 0; items[i] != NULL; i++)
+          {
+            GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+            GtkWidget *bullet = gtk_label_new ("•");
+
+            gtk_widget_set_valign (bullet, GTK_ALIGN_START);
+            gtk_accessible_update_state (GTK_ACCESSIBLE (bullet), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+            gtk_box_append (GTK_BOX (row), bullet);
+            gtk_widget_set_hexpand (add_label (self, row, items[i], NULL), TRUE);
+            gtk_box_append (GTK_BOX (list), row);
+          }
+        gtk_widget_set_margin_start (list, 12);
+        gtk_box_append (self->content, list);
+      }
+      break;
+
+    case ACCORD_BLOCK_PARAGRAPH:
+    default:
+      add_label (self, GTK_WIDGET (self->content), accord_block_get_text (block), "accord-paragraph");
+      break;
+    }
+}
+
+static void
+add_related (AccordTopicPage *self)
+{
+  GListModel *related = accord_topic_get_related (self->topic);
+  GtkWidget *box;
+
+  if (g_list_model_get_n_items (related) == 0)
+    return;
+
+  box = section (self, _("Related Topics"));
+  for (guint i = 0; i < g_list_model_get_n_items (related); i++)
+    {
+      g_autoptr(AccordTopic) topic = g_list_model_get_item (related, i);
+      g_autofree char *location = g_strconcat ("topic:", accord_topic_get_id (topic), NULL);
+
+      gtk_box_append (GTK_BOX (box), link_button (self, accord_topic_get_title (topic), location, NULL));
+    }
+}
+
+static gboolean
+is_web_address (const char *url)
+{
+  g_autofree char *scheme = url != NULL ? g_uri_parse_scheme (url) : NULL;
+
+  return scheme != NULL && (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0);
+}
+
+static void
+on_source_clicked (GtkButton       *button,
+                   AccordTopicPage *self)
+{
+  const char *url = g_object_get_data (G_OBJECT (button), "accord-url");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  /* The loader only lets http and https through; check again right before
+   * handing the address to the desktop. */
+  if (!is_web_address (url))
+    return;
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url, GDK_CURRENT_TIME);
+}
+
+static void
+add_sources (AccordTopicPage *self)
+{
+  GListModel *sources = accord_topic_get_sources (self->topic);
+  GtkWidget *box;
+
+  if (g_list_model_get_n_items (sources) == 0)
+    return;
+
+  box = section (self, _("Sources"));
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(AccordSource) source = g_list_model_get_item (sources, i);
+      const char *publisher = accord_source_get_publisher (source);
+      const char *url = accord_source_get_url (source);
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+      add_label (self, row, accord_source_get_title (source), "accord-source-title");
+      if (publisher != NULL)
+        add_label (self, row, publisher, "dim-label");
+      if (is_web_address (url))
+        {
+          GtkWidget *link = gtk_button_new_with_label (url);
+
+          gtk_widget_add_css_class (link, "link");
+          gtk_widget_set_halign (link, GTK_ALIGN_START);
+          gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), PANGO_ELLIPSIZE_MIDDLE);
+          gtk_widget_set_tooltip_text (link, _("Open in the web browser"));
+          g_object_set_data_full (G_OBJECT (link), "accord-url", g_strdup (url), g_free);
+          g_signal_connect_object (link, "clicked", G_CALLBACK (on_source_clicked), self, 0);
+          gtk_box_append (GTK_BOX (row), link);
+        }
+      gtk_box_append (GTK_BOX (box), row);
+    }
+}
+
+static void
+clear_content (AccordTopicPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
+    gtk_box_remove (self->content, child);
+
+  g_ptr_array_set_size (self->text_labels, 0);
+  g_array_set_size (self->matches, 0);
+}
+
+static void refresh_find (AccordTopicPage *self);
+
+static void
+rebuild (AccordTopicPage *self)
+{
+  GListModel *body;
+
+  clear_content (self);
+  if (self->topic == NULL)
+    return;
+
+  add_label (self, GTK_WIDGET (self->content), accord_topic_get_title (self->topic), "title-1");
+  if (accord_topic_get_summary (self->topic) != NULL)
+    add_label (self, GTK_WIDGET (self->content), accord_topic_get_summary (self->topic), "accord-summary");
+  add_concerns (self);
+
+  body = accord_topic_get_body (self->topic);
+  for (guint i = 0; i < g_list_model_get_n_items (body); i++)
+    {
+      g_autoptr(AccordBlock) block = g_list_model_get_item (body, i);
+
+      add_block (self, block);
+    }
+
+  add_related (self);
+  add_sources (self);
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  refresh_find (self);
+}
+
+/**
+ * accord_topic_page_show_pack:
+ * @pack: the pack on show
+ *
+ * Shows the pack's title and description: the page before any topic is
+ * chosen.
+ */
+void
+accord_topic_page_show_pack (AccordTopicPage *self,
+                             AccordPack      *pack)
+{
+  g_return_if_fail (ACCORD_IS_TOPIC_PAGE (self));
+
+  g_clear_object (&self->topic);
+  clear_content (self);
+  if (pack != NULL)
+    {
+      add_label (self, GTK_WIDGET (self->content), accord_pack_get_title (pack), "title-1");
+      if (accord_pack_get_description (pack) != NULL)
+        add_label (self, GTK_WIDGET (self->content), accord_pack_get_description (pack), "accord-summary");
+      add_label (self, GTK_WIDGET (self->content),
+                 _("Choose a topic in the sidebar, compare the subjects aspect by aspect in the "
+                   "Characteristics table, or line them up side by side in Compare."),
+                 "dim-label");
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOPIC]);
+}
+
+/* Find in page */
+
+static gboolean
+chars_match (const char *text,
+             const char *needle)
+{
+  while (*needle != '\0')
+    {
+      if (*text == '\0' ||
+          g_unichar_tolower (g_utf8_get_char (text)) != g_unichar_tolower (g_utf8_get_char (needle)))
+        return FALSE;
+      text = g_utf8_next_char (text);
+      needle = g_utf8_next_char (needle);
+    }
+
+  return TRUE;
+}
+
+static void
+show_current_match (AccordTopicPage *self,
+                    gboolean         focus)
+{
+  Match *match;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double x, y;
+
+  if (self->matches->len == 0)
+    return;
+
+  match = &g_array_index (self->matches, Match, self->current_match);
+  gtk_label_select_region (match->label, match->start, match->end);
+
+  /* Bring the match into view without taking focus from the find entry. */
+  if (gtk_widget_translate_coordinates (GTK_WIDGET (match->label), GTK_WIDGET (self->content), 0, 0, &x, &y))
+    {
+      double page = gtk_adjustment_get_page_size (adjustment);
+      double value = gtk_adjustment_get_value (adjustment);
+
+      if (y < value || y + 40 > value + page)
+        gtk_adjustment_set_value (adjustment, MAX (0, y - page / 3));
+    }
+
+  if (focus)
+    gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
+}
+
+static void
+update_find_status (AccordTopicPage *self,
+                    const char      *needle)
+{
+  g_autofree char *status = NULL;
+
+  if (needle == NULL || *needle == '\0')
+    status = g_strdup ("");
+  else if (self->matches->len == 0)
+    status = g_strdup (_("Not found"));
+  else
+    /* Translators: the current match and the number of matches, “2 of 5” */
+    status = g_strdup_printf (_("%u of %u"), self->current_match + 1, self->matches->len);
+
+  gtk_label_set_text (self->find_status, status);
+}
+
+/**
+ * accord_topic_page_find_text:
+ * @text: what to find, ignoring case
+ *
+ * Highlights every occurrence of @text in the page and selects the first.
+ *
+ * Returns: the number of matches
+ */
+guint
+accord_topic_page_find_text (AccordTopicPage *self,
+                             const char      *text)
+{
+  g_return_val_if_fail (ACCORD_IS_TOPIC_PAGE (self), 0);
+
+  g_array_set_size (self->matches, 0);
+  self->current_match = 0;
+
+  for (guint i = 0; i < self->text_labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (self->text_labels, i);
+      const char *s = gtk_label_get_text (label);
+      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+      int offset = 0;
+
+      if (text != NULL && *text != '\0')
+        for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p), offset++)
+          {
+            if (chars_match (p, text))
+              {
+                Match match = { label, offset, offset + (int) g_utf8_strlen (text, -1) };
+                PangoAttribute *attr = pango_attr_background_new (0xf6f6, 0xd3d3, 0x2d2d);
+                const char *end = g_utf8_offset_to_pointer (p, g_utf8_strlen (text, -1));
+
+                attr->start_index = p - s;
+                attr->end_index = end - s;
+                pango_attr_list_insert (attrs, attr);
+                g_array_append_val (self->matches, match);
+              }
+          }
+
+      gtk_label_set_attributes (label, attrs);
+      gtk_label_select_region (label, 0, 0);
+    }
+
+  update_find_status (self, text);
+  show_current_match (self, FALSE);
+
+  return self->matches->len;
+}
+
+void
+accord_topic_page_find_next (AccordTopicPage *self,
+                             gboolean         backwards)
+{
+  g_return_if_fail (ACCORD_IS_TOPIC_PAGE (self));
+
+  if (self->matches->len == 0)
+    return;
+
+  if (backwards)
+    self->current_match = (self->current_match + self->matches->len - 1) % self->matches->len;
+  else
+    self->current_match = (self->current_match + 1) % self->matches->len;
+
+  update_find_status (self, gtk_editable_get_text (GTK_EDITABLE (self->find_entry)));
+  show_current_match (self, TRUE);
+}
+
+static void
+refresh_find (AccordTopicPage *self)
+{
+  if (gtk_search_bar_get_search_mode (self->find_bar))
+    accord_topic_page_find_text (self, gtk_editable_get_text (GTK_EDITABLE (self->find_entry)));
+}
+
+/**
+ * accord_topic_page_find:
+ *
+ * Opens the find bar (Ctrl+F).
+ */
+void
+accord_topic_page_find (AccordTopicPage *self)
+{
+  g_return_if_fail (ACCORD_IS_TOPIC_PAGE (self));
+
+  gtk_search_bar_set_search_mode (self->find_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
+}
+
+static void
+on_find_changed (AccordTopicPage *self)
+{
+  accord_topic_page_find_text (self, gtk_editable_get_text (GTK_EDITABLE (self->find_entry)));
+}
+
+static void
+on_find_mode_changed (AccordTopicPage *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->find_bar))
+    accord_topic_page_find_text (self, NULL);
+}
+
+static void
+find_next_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  accord_topic_page_find_next (ACCORD_TOPIC_PAGE (widget), g_str_equal (action_name, "page.find-previous"));
+}
+
+static gboolean
+on_find_key (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             AccordTopicPage       *self)
+{
+  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
+    {
+      accord_topic_page_find_next (self, (state & GDK_SHIFT_MASK) != 0);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The object */
+
+/**
+ * accord_topic_page_get_topic:
+ *
+ * Returns: (transfer none) (nullable): the topic on show
+ */
+AccordTopic *
+accord_topic_page_get_topic (AccordTopicPage *self)
+{
+  g_return_val_if_fail (ACCORD_IS_TOPIC_PAGE (self), NULL);
+
+  return self->topic;
+}
+
+void
+accord_topic_page_set_topic (AccordTopicPage *self,
+                             AccordTopic     *topic)
+{
+  g_return_if_fail (ACCORD_IS_TOPIC_PAGE (self));
+
+  if (!g_set_object (&self->topic, topic))
+    return;
+
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOPIC]);
+}
+
+static void
+accord_topic_page_dispose (GObject *object)
+{
+  GtkWidget *child;
+  AccordTopicPage *self = ACCORD_TOPIC_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ACCORD_TYPE_TOPIC_PAGE);
+  /* GTK 4.8 leaves the template's unnamed root to us. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->topic);
+  g_clear_pointer (&self->text_labels, g_ptr_array_unref);
+  g_clear_pointer (&self->matches, g_array_unref);
+
+  G_OBJECT_CLASS (accord_topic_page_parent_class)->dispose (object);
+}
+
+static void
+accord_topic_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  AccordTopicPage *self = ACCORD_TOPIC_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TOPIC:
+      g_value_set_object (value, self->topic);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+accord_topic_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  AccordTopicPage *self = ACCORD_TOPIC_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TOPIC:
+      accord_topic_page_set_topic (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+accord_topic_page_class_init (AccordTopicPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = accord_topic_page_dispose;
+  object_class->get_property = accord_topic_page_get_property;
+  object_class->set_property = accord_topic_page_set_property;
+
+  properties[PROP_TOPIC] =
+    g_param_spec_object ("topic", NULL, NULL, ACCORD_TYPE_TOPIC,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AccordTopicPage::navigate:
+   * @location: where to go: `topic:ID`, `subject:ID` or `aspect:ID`
+   */
+  signals[NAVIGATE] = g_signal_new ("navigate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/accord/Accord/accord-topic-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AccordTopicPage, find_bar);
+  gtk_widget_class_bind_template_child (widget_class, AccordTopicPage, find_entry);
+  gtk_widget_class_bind_template_child (widget_class, AccordTopicPage, find_status);
+  gtk_widget_class_bind_template_child (widget_class, AccordTopicPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, AccordTopicPage, content);
+
+  gtk_widget_class_install_action (widget_class, "page.find-next", NULL, find_next_activated);
+  gtk_widget_class_install_action (widget_class, "page.find-previous", NULL, find_next_activated);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+accord_topic_page_init (AccordTopicPage *self)
+{
+  GtkEventController *keys;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->text_labels = g_ptr_array_new ();
+  self->matches = g_array_new (FALSE, FALSE, sizeof (Match));
+
+  gtk_search_bar_connect_entry (self->find_bar, GTK_EDITABLE (self->find_entry));
+  g_signal_connect_object (self->find_entry, "search-changed", G_CALLBACK (on_find_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->find_bar, "notify::search-mode-enabled", G_CALLBACK (on_find_mode_changed),
+                           self, G_CONNECT_SWAPPED);
+
+  /* Enter and Shift+Enter step through the matches. */
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_find_key), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->find_entry), keys);
+}
