@@ -1235,14 +1235,18 @@ check_format (Loader     *l,
     {
       gint64 version;
 
+      /* The number is formatted apart: xgettext cannot see through
+       * G_GINT64_FORMAT inside a translatable string. */
+      g_autofree char *number = NULL;
+
       if (!read_exact_integer (l, &version))
         error_here (l, ACCORD_PACK_ERROR_VALUE, _("the version number is out of range"));
-      else if (version > FORMAT_VERSION)
-        error_here (l, ACCORD_PACK_ERROR_VERSION,
-                    _("this pack needs a newer Accord (format %" G_GINT64_FORMAT ")"), version);
+      else if ((number = g_strdup_printf ("%" G_GINT64_FORMAT, version)) && version > FORMAT_VERSION)
+        /* Translators: %s is a format version number */
+        error_here (l, ACCORD_PACK_ERROR_VERSION, _("this pack needs a newer Accord (format %s)"), number);
       else if (version < FORMAT_VERSION)
-        error_here (l, ACCORD_PACK_ERROR_VALUE,
-                    _("unknown format version %" G_GINT64_FORMAT ": the first version is 1"), version);
+        /* Translators: %s is a format version number */
+        error_here (l, ACCORD_PACK_ERROR_VALUE, _("unknown format version %s: the first version is 1"), number);
     }
   pop (l);
 
