@@ -7,9 +7,9 @@
 #include "config.h"
 
 #include <locale.h>
-#include <glib/gi18n.h>
 
 #include "accord-application.h"
+#include "accord-i18n.h"
 
 int
 main (int   argc,
@@ -18,9 +18,7 @@ main (int   argc,
   g_autoptr(AccordApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  accord_i18n_init ();
 
   app = accord_application_new ();
 

@@ -10,6 +10,7 @@
 #include "accord-compare.h"
 #include "accord-diagnostic.h"
 #include "accord-error.h"
+#include "accord-i18n.h"
 #include "accord-pack.h"
 #include "accord-search.h"
 #include "accord-types.h"

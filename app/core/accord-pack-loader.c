@@ -23,6 +23,7 @@
 
 #include "config.h"
 
+#include <libintl.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -72,6 +73,7 @@ typedef enum { TEXT_PLAIN, TEXT_BODY } TextKind;
 typedef struct
 {
   char               *name;       /* the file as shown in messages */
+  GFile              *file;       /* nullable */
   const char         *data;       /* the bytes, without a byte order mark */
   gsize               length;
   GCancellable       *cancellable;
@@ -87,6 +89,7 @@ typedef struct
   guint               path_len;
 
   AccordPack         *pack;
+  gboolean            translate;  /* the pack's domain has a catalog for this locale */
   GHashTable         *topic_for_object;  /* JsonObject → the AccordTopic built from it */
   guint               n_root_topics;
   guint               topics_done;
@@ -317,6 +320,7 @@ check_text (Loader   *l,
 {
   const char *raw = check_string (l, node);
   const char *start, *end;
+  char *text;
 
   if (raw == NULL)
     return NULL;
@@ -350,7 +354,23 @@ check_text (Loader   *l,
       return NULL;
     }
 
-  return g_strndup (start, end - start);
+  text = g_strndup (start, end - start);
+
+  /* Each text is looked up with its JSON path as context, as
+   * build-aux/extract-content-strings.py writes the template. */
+  if (l->translate)
+    {
+      g_autofree char *path = current_path (l);
+      const char *translated = g_dpgettext2 (l->pack->translation_domain, path, text);
+
+      if (translated != text)
+        {
+          g_free (text);
+          text = g_strdup (translated);
+        }
+    }
+
+  return text;
 }
 
 static gboolean
@@ -1253,6 +1273,53 @@ check_format (Loader     *l,
   return l->n_errors == 0;
 }
 
+/* Looks for the catalog of the pack's translation domain: in locale/
+ * beside the pack file first, then where the domain is already bound (the
+ * system's locale directory, or Accord's own for the built-in pack). When
+ * there is one for the current language, every text is translated and the
+ * pack takes the catalog's language (which decides its text direction). */
+static void
+setup_translation (Loader *l)
+{
+  const char *domain = l->pack->translation_domain;
+  const char *header, *language;
+
+  if (domain == NULL)
+    return;
+
+  if (l->file != NULL && g_file_is_native (l->file))
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (l->file);
+      g_autoptr(GFile) locale = parent != NULL ? g_file_get_child (parent, "locale") : NULL;
+
+      if (locale != NULL && g_file_query_file_type (locale, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+        bindtextdomain (domain, g_file_peek_path (locale));
+    }
+  bind_textdomain_codeset (domain, "UTF-8");
+
+  /* The empty msgid gives a catalog's header, or nothing without one. */
+  header = dgettext (domain, "");
+  if (header == NULL || *header == '\0')
+    return;
+
+  l->translate = TRUE;
+
+  language = strstr (header, "Language: ");
+  if (language != NULL)
+    {
+      g_autofree char *tag = g_strndup (language + strlen ("Language: "),
+                                        strcspn (language + strlen ("Language: "), "\n"));
+
+      g_strdelimit (tag, "_", '-');
+      g_strstrip (tag);
+      if (check_language_tag (tag))
+        {
+          g_free (l->pack->language);
+          l->pack->language = g_steal_pointer (&tag);
+        }
+    }
+}
+
 static void
 build_pack (Loader     *l,
             JsonObject *root)
@@ -1280,12 +1347,15 @@ build_pack (Loader     *l,
       pop (l);
     }
 
-  pack->title = read_text (l, root, "title", REQUIRED, TEXT_PLAIN);
-  pack->description = read_text (l, root, "description", OPTIONAL, TEXT_PLAIN);
+  /* Before any text: they may need translating. */
   pack->language = read_checked_string (l, root, "language", CHECK_LANGUAGE);
   if (pack->language == NULL)
     pack->language = g_strdup ("en");
   pack->translation_domain = read_checked_string (l, root, "translation-domain", CHECK_DOMAIN);
+  setup_translation (l);
+
+  pack->title = read_text (l, root, "title", REQUIRED, TEXT_PLAIN);
+  pack->description = read_text (l, root, "description", OPTIONAL, TEXT_PLAIN);
 
   /* Referenced things first, whatever their order in the file. */
   for_each_object (l, root, "sources", OPTIONAL, build_source, NULL);
@@ -1681,6 +1751,7 @@ load_file (GFile              *file,
   Loader l;
 
   loader_init (&l, name, cancellable);
+  l.file = file;
   l.progress = progress;
   l.progress_data = progress_data;
 

@@ -10,6 +10,7 @@
 
 #include <locale.h>
 
+#include "accord-i18n.h"
 #include "accord-validate.h"
 
 int
@@ -19,6 +20,7 @@ main (int   argc,
   int status;
 
   setlocale (LC_ALL, "");
+  accord_i18n_init ();
 
   if (argc < 3)
     {
