@@ -23,7 +23,8 @@ struct _AccordSidebar
   GtkWidget parent_instance;
 
   AccordPack *pack;
-  AccordSearchIndex *index;   /* built on the first search */
+  AccordSearchIndex *index;   /* built in a thread when the pack is set */
+  GCancellable *indexing;
   char *query;                /* NULL: not searching */
   GtkFilter *filter;
   GtkSorter *sorter;
@@ -48,7 +49,8 @@ filter_topic (gpointer item,
 {
   AccordSidebar *self = user_data;
 
-  if (self->query == NULL)
+  /* No query, or no index yet to run it: everything shows. */
+  if (self->query == NULL || self->index == NULL)
     return TRUE;
 
   return accord_search_index_subtree_rank (self->index, item) != ACCORD_SEARCH_NO_MATCH;
@@ -62,7 +64,7 @@ sort_topic (gconstpointer a,
   AccordSidebar *self = user_data;
   int rank_a, rank_b;
 
-  if (self->query == NULL)
+  if (self->query == NULL || self->index == NULL)
     return GTK_ORDERING_EQUAL;
 
   /* The sort is stable: equal ranks keep pack order. */
@@ -130,6 +132,35 @@ update_status (AccordSidebar *self,
   gtk_widget_set_visible (GTK_WIDGET (self->status), TRUE);
 }
 
+/* Runs the current query over the index and updates the tree. */
+static void
+apply_query (AccordSidebar   *self,
+             GtkFilterChange  change,
+             gboolean         mode_changed)
+{
+  guint n_found = 0;
+
+  if (self->query != NULL && self->index == NULL)
+    {
+      /* The index is still being built: the query runs when it is ready. */
+      gtk_label_set_text (self->status, _("Searching…"));
+      gtk_widget_set_visible (GTK_WIDGET (self->status), TRUE);
+      return;
+    }
+
+  if (self->query != NULL)
+    n_found = accord_search_index_query (self->index, self->query);
+
+  gtk_filter_changed (self->filter, change);
+  gtk_sorter_changed (self->sorter, GTK_SORTER_CHANGE_DIFFERENT);
+
+  /* Entering or leaving search changes which rows are expanded. */
+  if (mode_changed)
+    rebuild_tree (self);
+
+  update_status (self, n_found);
+}
+
 /**
  * accord_sidebar_set_query:
  * @query: (nullable): what to search for; %NULL or empty shows every topic
@@ -141,7 +172,6 @@ accord_sidebar_set_query (AccordSidebar *self,
   gboolean was_searching;
   g_autofree char *old_query = NULL;
   GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
-  guint n_found = 0;
 
   g_return_if_fail (ACCORD_IS_SIDEBAR (self));
 
@@ -154,27 +184,60 @@ accord_sidebar_set_query (AccordSidebar *self,
   old_query = g_steal_pointer (&self->query);
   self->query = g_strdup (query);
 
-  if (self->query != NULL && self->pack != NULL)
-    {
-      if (self->index == NULL)
-        self->index = accord_search_index_new (self->pack);
-      n_found = accord_search_index_query (self->index, self->query);
-    }
-
   /* Typing more letters only narrows the results: let GTK reuse its work. */
   if (old_query != NULL && self->query != NULL && g_str_has_prefix (self->query, old_query))
     change = GTK_FILTER_CHANGE_MORE_STRICT;
   else if (old_query != NULL && self->query != NULL && g_str_has_prefix (old_query, self->query))
     change = GTK_FILTER_CHANGE_LESS_STRICT;
 
-  gtk_filter_changed (self->filter, change);
-  gtk_sorter_changed (self->sorter, GTK_SORTER_CHANGE_DIFFERENT);
+  apply_query (self, change, was_searching != (self->query != NULL));
+}
 
-  /* Entering or leaving search changes which rows are expanded. */
-  if (was_searching != (self->query != NULL))
-    rebuild_tree (self);
+static void
+build_index_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  g_task_return_pointer (task, accord_search_index_new (task_data),
+                         (GDestroyNotify) accord_search_index_unref);
+}
 
-  update_status (self, n_found);
+static void
+on_index_built (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  AccordSidebar *self = ACCORD_SIDEBAR (source);
+  AccordSearchIndex *index = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* Cancelled: another pack was set, or the sidebar is going. */
+  if (index == NULL)
+    return;
+
+  g_clear_object (&self->indexing);
+  self->index = index;
+  if (self->query != NULL)
+    apply_query (self, GTK_FILTER_CHANGE_DIFFERENT, TRUE);
+}
+
+static void
+start_indexing (AccordSidebar *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_cancellable_cancel (self->indexing);
+  g_clear_object (&self->indexing);
+  g_clear_pointer (&self->index, accord_search_index_unref);
+
+  if (self->pack == NULL)
+    return;
+
+  self->indexing = g_cancellable_new ();
+  task = g_task_new (self, self->indexing, on_index_built, NULL);
+  g_task_set_task_data (task, g_object_ref (self->pack), g_object_unref);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, build_index_thread);
 }
 
 static void
@@ -318,11 +381,11 @@ accord_sidebar_set_pack (AccordSidebar *self,
   if (!g_set_object (&self->pack, pack))
     return;
 
-  g_clear_pointer (&self->index, accord_search_index_unref);
   g_clear_pointer (&self->query, g_free);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   rebuild_tree (self);
   update_status (self, 0);
+  start_indexing (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PACK]);
 }
@@ -355,6 +418,8 @@ accord_sidebar_dispose (GObject *object)
   g_clear_object (&self->tree);
   g_clear_object (&self->filter);
   g_clear_object (&self->sorter);
+  g_cancellable_cancel (self->indexing);
+  g_clear_object (&self->indexing);
   g_clear_pointer (&self->index, accord_search_index_unref);
   g_clear_pointer (&self->query, g_free);
   g_clear_object (&self->pack);

@@ -3,11 +3,10 @@
  * Copyright 2026 The Accord authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * An index is built once per pack: every topic's title, summary and body,
- * tokenized and case- and accent-folded with g_str_tokenize_and_fold(). A
- * query then only compares short tokens: each query word must be the prefix
- * of some word of the topic. Matches rank by where they are found: title
- * before summary before body.
+ * An inverted index is built once per pack, from every topic's title,
+ * summary and body, with words folded for case and accents. Each query word
+ * must be the prefix of some word of the topic. Matches rank by where they
+ * are found: title before summary before body.
  */
 
 #pragma once
