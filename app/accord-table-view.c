@@ -12,8 +12,9 @@
  * with the sort model driven by the column view's own sorter, and the filter
  * matching the folded words of each aspect's texts (built once, on the first
  * filter, so opening a pack stays cheap). The subject columns are created here
- * when the pack is set, because they depend on it. Only the rows on screen get
- * widgets: the column view sits directly in its GtkScrolledWindow.
+ * when the pack is set, because they depend on it. Only the rows around the
+ * ones on screen get widgets (GTK 4.8 keeps about 200): the column view sits
+ * directly in its GtkScrolledWindow.
  *
  * The aspect page shows one aspect: every subject's characteristic side by
  * side with its sources, and the topics that discuss the aspect as links.
@@ -32,9 +33,20 @@
 
 #include "accord-table-view.h"
 
-#define ASPECT_COLUMN_WIDTH  220
-#define GROUP_COLUMN_WIDTH   140
-#define SUBJECT_COLUMN_WIDTH 320
+/* Column widths. The subject columns share what is left of the width, but
+ * never get narrower than this; below it the table scrolls sideways. */
+#define ASPECT_COLUMN_WIDTH        220
+#define GROUP_COLUMN_WIDTH         140
+#define SUBJECT_COLUMN_MIN_WIDTH   280
+/* Narrower than this, the first two columns give up some room and the
+ * aspect page shows one subject per line. */
+#define NARROW_WIDTH               720
+#define NARROW_ASPECT_COLUMN_WIDTH 150
+#define NARROW_GROUP_COLUMN_WIDTH  100
+#define NARROW_SUBJECT_MIN_WIDTH   240
+/* Narrower than this (a phone), the Group column goes, so that the first
+ * subject can be read next to the aspect. */
+#define PHONE_WIDTH                560
 
 struct _AccordTableView
 {
@@ -65,6 +77,12 @@ struct _AccordTableView
 
   /* A subject column to scroll to once the table has been allocated. */
   GtkColumnViewColumn *pending_column;
+  /* The width the columns were last fitted to, and whether that is what
+   * is changing their widths right now (rather than the user). */
+  int fitted_width;
+  gboolean fitting;
+  GtkColumnViewColumn *group_column_ref;
+  guint n_subjects;
 
   /* template children */
   GtkStack *stack;
@@ -168,8 +186,9 @@ setup_subject_cell (GtkSignalListItemFactory *factory,
   GtkWidget *label = wrapping_label (NULL, FALSE, NULL);
 
   gtk_label_set_yalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_top (label, 9);
-  gtk_widget_set_margin_bottom (label, 9);
+  /* With the theme's cell padding: 12 px all round. */
+  gtk_widget_set_margin_top (label, 4);
+  gtk_widget_set_margin_bottom (label, 4);
   gtk_widget_set_margin_start (label, 6);
   gtk_widget_set_margin_end (label, 6);
   gtk_list_item_set_child (item, label);
@@ -223,6 +242,192 @@ unbind_subject_cell (GtkSignalListItemFactory *factory,
   gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
+/* Column widths ---------------------------------------------------------
+ *
+ * GtkColumnView 4.8 measures a cell's height for at most its column's fixed
+ * width, not for the width an expanding column ends up with, so expanded
+ * columns of wrapped text get rows with a blank band at the bottom. Instead
+ * of letting columns expand, the view sets their widths itself, from its own
+ * width, before it allocates them. A column the user has resized keeps the
+ * width the user gave it.
+ */
+
+static void
+on_column_resized (GtkColumnViewColumn *column,
+                   GParamSpec          *pspec,
+                   AccordTableView     *self)
+{
+  if (self->fitting)
+    return;
+
+  /* The user's width stays; the other columns share what is left. */
+  g_object_set_data (G_OBJECT (column), "accord-user-sized", GINT_TO_POINTER (TRUE));
+  self->fitted_width = 0;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static gboolean
+is_user_sized (GtkColumnViewColumn *column)
+{
+  return g_object_get_data (G_OBJECT (column), "accord-user-sized") != NULL;
+}
+
+static void
+set_column_width (AccordTableView     *self,
+                  GtkColumnViewColumn *column,
+                  int                  width)
+{
+  if (is_user_sized (column) || gtk_column_view_column_get_fixed_width (column) == width)
+    return;
+
+  self->fitting = TRUE;
+  gtk_column_view_column_set_fixed_width (column, width);
+  self->fitting = FALSE;
+}
+
+/* Takes the Group column out of the view or puts it back. Not with
+ * gtk_column_view_column_set_visible(): GTK 4.8 then measures every row's
+ * cells against the wrong columns' widths. */
+static void
+show_group_column (AccordTableView *self,
+                   gboolean         show)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  guint n = g_list_model_get_n_items (columns);
+  gboolean shown = FALSE;
+
+  for (guint i = 0; i < n && !shown; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      shown = column == self->group_column;
+    }
+
+  if (show && !shown)
+    gtk_column_view_insert_column (self->column_view, MIN (1, n), self->group_column);
+  else if (!show && shown)
+    gtk_column_view_remove_column (self->column_view, self->group_column);
+}
+
+static void
+fit_columns (AccordTableView *self,
+             int              width)
+{
+  gboolean narrow = width < NARROW_WIDTH;
+  int subject_min = narrow ? NARROW_SUBJECT_MIN_WIDTH : SUBJECT_COLUMN_MIN_WIDTH;
+  int available = width;
+  guint n_auto = 0;
+  guint n_fitted = 0;
+
+  if (self->column_view == NULL || width <= 0)
+    return;
+  self->fitted_width = width;
+
+  /* Overlay scrollbars take no room; classic ones do. */
+  if (!gtk_scrolled_window_get_overlay_scrolling (self->table_scroller))
+    {
+      int scrollbar = 0;
+
+      gtk_widget_measure (gtk_scrolled_window_get_vscrollbar (self->table_scroller),
+                          GTK_ORIENTATION_HORIZONTAL, -1, NULL, &scrollbar, NULL, NULL);
+      available -= scrollbar;
+    }
+
+  set_column_width (self, self->aspect_column, narrow ? NARROW_ASPECT_COLUMN_WIDTH : ASPECT_COLUMN_WIDTH);
+  set_column_width (self, self->group_column, narrow ? NARROW_GROUP_COLUMN_WIDTH : GROUP_COLUMN_WIDTH);
+  show_group_column (self, width >= PHONE_WIDTH);
+
+  /* What the other columns leave, shared by the subject columns that have
+   * not been resized by hand. */
+  {
+    GListModel *columns = gtk_column_view_get_columns (self->column_view);
+    guint n = g_list_model_get_n_items (columns);
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+        if (!gtk_column_view_column_get_visible (column))
+          continue;
+        if (g_ptr_array_find (self->subject_columns, column, NULL) && !is_user_sized (column))
+          n_auto++;
+        else
+          available -= MAX (gtk_column_view_column_get_fixed_width (column), 0);
+      }
+  }
+
+  for (guint i = 0; i < self->subject_columns->len; i++)
+    {
+      GtkColumnViewColumn *column = g_ptr_array_index (self->subject_columns, i);
+      int share;
+
+      if (is_user_sized (column) || !gtk_column_view_column_get_visible (column))
+        continue;
+
+      /* The last one takes the pixels that do not divide evenly. */
+      n_fitted++;
+      share = available / (int) n_auto;
+      if (n_fitted == n_auto)
+        share = available - share * (int) (n_auto - 1);
+      set_column_width (self, column, MAX (share, subject_min));
+    }
+}
+
+static void
+accord_table_view_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  AccordTableView *self = ACCORD_TABLE_VIEW (widget);
+
+  if (self->stack == NULL)
+    return;
+
+  /* Before the stack is allocated, so the rows are measured with the widths
+   * they will have. (This is why the view has no layout manager: with one,
+   * GTK would not call this.) */
+  if (width != self->fitted_width)
+    fit_columns (self, width);
+
+  /* Subjects side by side, the same size, when two fit; one per line,
+   * each as tall as its text, when they do not. */
+  gtk_flow_box_set_homogeneous (self->subject_cards, width >= NARROW_WIDTH);
+  gtk_flow_box_set_max_children_per_line (self->subject_cards,
+                                          width >= NARROW_WIDTH ? CLAMP (self->n_subjects, 1, 4) : 1);
+
+  gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
+}
+
+static GtkSizeRequestMode
+accord_table_view_get_request_mode (GtkWidget *widget)
+{
+  AccordTableView *self = ACCORD_TABLE_VIEW (widget);
+
+  if (self->stack == NULL)
+    return GTK_SIZE_REQUEST_CONSTANT_SIZE;
+
+  return gtk_widget_get_request_mode (GTK_WIDGET (self->stack));
+}
+
+static void
+accord_table_view_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  AccordTableView *self = ACCORD_TABLE_VIEW (widget);
+
+  if (self->stack == NULL)
+    return;
+
+  gtk_widget_measure (GTK_WIDGET (self->stack), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
 static GtkColumnViewColumn *
 subject_column_new (AccordPack    *pack,
                     AccordSubject *subject)
@@ -241,8 +446,7 @@ subject_column_new (AccordPack    *pack,
 
   column = gtk_column_view_column_new (accord_subject_get_name (subject), factory);
   gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_expand (column, FALSE);
-  gtk_column_view_column_set_fixed_width (column, SUBJECT_COLUMN_WIDTH);
+  gtk_column_view_column_set_fixed_width (column, SUBJECT_COLUMN_MIN_WIDTH);
   g_object_set_data_full (G_OBJECT (column), "accord-subject",
                           g_object_ref (subject), g_object_unref);
 
@@ -271,7 +475,13 @@ add_subject_columns (AccordTableView *self)
 
       gtk_column_view_append_column (self->column_view, column);
       g_ptr_array_add (self->subject_columns, column);
+      g_signal_connect_object (column, "notify::fixed-width",
+                               G_CALLBACK (on_column_resized), self, 0);
     }
+
+  /* Share the width again among the new columns. */
+  self->fitted_width = 0;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 /* Filtering ------------------------------------------------------------ */
@@ -485,37 +695,42 @@ find_list_view (GtkWidget *widget)
   return NULL;
 }
 
-/* Scrolls the table to a row and gives it the keyboard focus. */
+/* Scrolls the table to a row, and makes it the row that gets the keyboard
+ * focus when the table does. GtkColumnView 4.8 has no scroll_to(): its list
+ * view's action does both. */
 static void
-focus_row (AccordTableView *self,
-           guint            position)
+scroll_to_row (AccordTableView *self,
+               guint            position)
 {
   GtkWidget *list_view = find_list_view (GTK_WIDGET (self->column_view));
 
-  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
-    return;
-
-  /* GtkColumnView 4.8 has no scroll_to(): its list view's action scrolls
-   * and makes the row the one that takes the focus. */
-  if (list_view != NULL)
+  if (list_view != NULL && position < g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
     gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+}
+
+static void
+focus_table (AccordTableView *self)
+{
+  GtkWidget *list_view = find_list_view (GTK_WIDGET (self->column_view));
+
   gtk_widget_grab_focus (list_view != NULL ? list_view : GTK_WIDGET (self->column_view));
 }
 
 static void
 scroll_to_top (AccordTableView *self)
 {
-  GtkWidget *list_view = find_list_view (GTK_WIDGET (self->column_view));
-
-  if (list_view != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
-    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", 0);
+  scroll_to_row (self, 0);
 }
 
 static void
 on_filter_activate (AccordTableView *self)
 {
   /* Enter in the filter: on to the first remaining row. */
-  focus_row (self, 0);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    {
+      scroll_to_row (self, 0);
+      focus_table (self);
+    }
 }
 
 /* Sorting -------------------------------------------------------------- */
@@ -695,6 +910,7 @@ subject_card (AccordTableView *self,
 
   frame = gtk_frame_new (NULL);
   gtk_frame_set_child (GTK_FRAME (frame), box);
+  gtk_widget_set_hexpand (frame, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (frame),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accord_subject_get_name (subject),
                                   -1);
@@ -710,6 +926,9 @@ topic_link (AccordTopic *topic)
 
   /* A label of our own, so a long title wraps instead of widening the page. */
   gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                  -1);
   gtk_widget_add_css_class (button, "link");
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "table.open-topic");
@@ -751,7 +970,6 @@ fill_aspect_page (AccordTableView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->aspect_description), description != NULL);
 
   remove_children (GTK_WIDGET (self->subject_cards));
-  gtk_flow_box_set_max_children_per_line (self->subject_cards, CLAMP (n_subjects, 1, 4));
   for (guint i = 0; i < n_subjects; i++)
     {
       g_autoptr(AccordSubject) subject = g_list_model_get_item (subjects, i);
@@ -773,17 +991,36 @@ fill_aspect_page (AccordTableView *self,
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->aspect_scroller), 0);
 }
 
+static gboolean
+has_focus_within (AccordTableView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self));
+}
+
 static void
 show_aspect_page (AccordTableView *self,
                   AccordAspect    *aspect)
 {
   g_autofree char *location = g_strdup_printf ("aspect:%s", accord_aspect_get_id (aspect));
 
+  gboolean had_focus = has_focus_within (self);
+
   fill_aspect_page (self, aspect);
-  gtk_stack_set_visible_child_name (self->stack, "aspect");
+
+  /* When the focus was in the view, it goes to the page's first control.
+   * Not through GtkStack, which would give it to the first focusable widget
+   * of the page it can reach, perhaps a label, whose text would then all be
+   * selected. When the focus was elsewhere (a sidebar), it stays there. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.show-table", TRUE);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (had_focus)
+    gtk_root_set_focus (gtk_widget_get_root (GTK_WIDGET (self)), NULL);
+  gtk_stack_set_visible_child_name (self->stack, "aspect");
+  if (had_focus)
     gtk_widget_grab_focus (GTK_WIDGET (self->back_button));
+
   set_location (self, location);
 }
 
@@ -937,6 +1174,7 @@ accord_table_view_set_pack (AccordTableView *self,
   remove_subject_columns (self);
 
   g_set_object (&self->pack, pack);
+  self->n_subjects = 0;
   g_clear_pointer (&self->search_index, g_ptr_array_unref);
   g_clear_pointer (&self->group_keys, g_ptr_array_unref);
   g_hash_table_remove_all (self->topics_by_aspect);
@@ -950,6 +1188,7 @@ accord_table_view_set_pack (AccordTableView *self,
       if (self->query_words != NULL && self->query_words->len > 0)
         ensure_search_index (self);
 
+      self->n_subjects = g_list_model_get_n_items (accord_pack_get_subjects (pack));
       add_subject_columns (self);
       /* Large packs filter in steps, so typing never stalls. */
       gtk_filter_list_model_set_incremental (self->filter_model,
@@ -958,6 +1197,8 @@ accord_table_view_set_pack (AccordTableView *self,
     }
 
   update_status (self);
+  /* A new pack starts on its table, with nothing selected. */
+  set_location (self, "table");
   accord_table_view_show_table (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PACK]);
@@ -991,8 +1232,8 @@ accord_table_view_show_aspect (AccordTableView *self,
  * accord_table_view_show_subject:
  * @subject_id: a subject id
  *
- * Returns to the table and scrolls it sideways until the subject's column
- * is in view.
+ * Returns to the table, scrolls it sideways until the subject's column is
+ * in view, and gives the table the keyboard focus.
  *
  * Returns: %FALSE when the pack has no such subject
  */
@@ -1021,8 +1262,10 @@ accord_table_view_show_subject (AccordTableView *self,
         }
     }
 
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  /* Asked for explicitly: the table takes the focus. (GTK 4.8 has no
+   * focus for a column: the row the table focuses is the one on top.) */
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    focus_table (self);
 
   return TRUE;
 }
@@ -1030,29 +1273,40 @@ accord_table_view_show_subject (AccordTableView *self,
 /**
  * accord_table_view_show_table:
  *
- * Returns to the table. The row of the aspect that was on show gets the
- * keyboard focus.
+ * Returns to the table, on the row of the aspect that was on show. That
+ * row gets the keyboard focus if the focus was in the view.
  */
 void
 accord_table_view_show_table (AccordTableView *self)
 {
+  gboolean had_focus;
+  guint position = GTK_INVALID_LIST_POSITION;
+
   g_return_if_fail (ACCORD_IS_TABLE_VIEW (self));
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "aspect") == 0 &&
-      self->pack != NULL && g_str_has_prefix (self->location, "aspect:"))
+  had_focus = has_focus_within (self);
+
+  /* Back on the row of the aspect that was on show. */
+  if (self->pack != NULL && g_str_has_prefix (self->location, "aspect:"))
     {
       AccordAspect *aspect = accord_pack_lookup_aspect (self->pack, self->location + strlen ("aspect:"));
-      guint position = aspect != NULL ? find_row (self, aspect) : GTK_INVALID_LIST_POSITION;
 
-      gtk_stack_set_visible_child_name (self->stack, "table");
-      if (position != GTK_INVALID_LIST_POSITION && gtk_widget_get_mapped (GTK_WIDGET (self)))
-        {
-          gtk_single_selection_set_selected (self->selection, position);
-          focus_row (self, position);
-        }
+      if (aspect != NULL)
+        position = find_row (self, aspect);
     }
 
+  if (had_focus)
+    gtk_root_set_focus (gtk_widget_get_root (GTK_WIDGET (self)), NULL);
   gtk_stack_set_visible_child_name (self->stack, "table");
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    {
+      gtk_single_selection_set_selected (self->selection, position);
+      scroll_to_row (self, position);
+    }
+  if (had_focus)
+    focus_table (self);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.show-table", FALSE);
   set_location (self, "table");
 }
@@ -1093,6 +1347,7 @@ accord_table_view_dispose (GObject *object)
   self->pending_column = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORD_TYPE_TABLE_VIEW);
+  g_clear_object (&self->group_column_ref);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->sort_model);
@@ -1175,6 +1430,10 @@ accord_table_view_class_init (AccordTableViewClass *klass)
   object_class->get_property = accord_table_view_get_property;
   object_class->set_property = accord_table_view_set_property;
 
+  widget_class->get_request_mode = accord_table_view_get_request_mode;
+  widget_class->measure = accord_table_view_measure;
+  widget_class->size_allocate = accord_table_view_size_allocate;
+
   properties[PROP_PACK] =
     g_param_spec_object ("pack", NULL, NULL, ACCORD_TYPE_PACK,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -1196,7 +1455,6 @@ accord_table_view_class_init (AccordTableViewClass *klass)
 
   g_type_ensure (ACCORD_TYPE_ASPECT);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "accordtableview");
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/accord/Accord/accord-table-view.ui");
@@ -1243,8 +1501,15 @@ accord_table_view_init (AccordTableView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Our own reference: on a phone's width the column leaves the view. */
+  self->group_column_ref = g_object_ref (self->group_column);
+
   self->group_sorter = gtk_custom_sorter_new (compare_groups, self, NULL);
   gtk_column_view_column_set_sorter (self->group_column, GTK_SORTER (self->group_sorter));
+  g_signal_connect_object (self->aspect_column, "notify::fixed-width",
+                           G_CALLBACK (on_column_resized), self, 0);
+  g_signal_connect_object (self->group_column, "notify::fixed-width",
+                           G_CALLBACK (on_column_resized), self, 0);
 
   self->filter = gtk_custom_filter_new (match_aspect, self, NULL);
   self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
