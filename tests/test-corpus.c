@@ -96,13 +96,14 @@ compare_names (gconstpointer a,
   return strcmp (*(char * const *) a, *(char * const *) b);
 }
 
-/* Adds one test per .json file of @dir, in name order. */
-static guint
+/* Adds one test per .json file of @dir, in name order. Returns the names,
+ * which the tests use until g_test_run() returns. */
+static GPtrArray *
 add_tests (const char    *dir,
            GTestDataFunc  func)
 {
   g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
   g_assert_nonnull (d);
@@ -116,11 +117,10 @@ add_tests (const char    *dir,
     {
       g_autofree char *path = g_strdup_printf ("/corpus/%s/%s", g_getenv ("ACCORD_CORPUS"), (char *) names->pdata[i]);
 
-      /* The test data lives as long as the program. */
       g_test_add_data_func (path, names->pdata[i], func);
     }
 
-  return names->len;
+  return g_steal_pointer (&names);
 }
 
 int
@@ -128,6 +128,7 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *data_dir = NULL;
+  g_autoptr(GPtrArray) names = NULL;
   const char *which;
 
   g_test_init (&argc, &argv, NULL);
@@ -140,9 +141,15 @@ main (int   argc,
   g_assert_cmpint (g_chdir (which), ==, 0);
 
   if (g_str_equal (which, "invalid"))
-    g_assert_cmpuint (add_tests (".", test_invalid_pack), >=, 40);
+    {
+      names = add_tests (".", test_invalid_pack);
+      g_assert_cmpuint (names->len, >=, 40);
+    }
   else
-    g_assert_cmpuint (add_tests (".", test_valid_pack), >=, 1);
+    {
+      names = add_tests (".", test_valid_pack);
+      g_assert_cmpuint (names->len, >=, 1);
+    }
 
   return g_test_run ();
 }
