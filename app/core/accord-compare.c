@@ -414,6 +414,18 @@ accord_compare_rows_new (AccordPack *pack,
   return G_LIST_MODEL (accord_array_model_new (ACCORD_TYPE_COMPARE_ROW, rows));
 }
 
+/* The pack's comparisons that involve every subject of @subjects. */
+static GPtrArray *
+comparisons_involving (AccordPack *pack,
+                       GListModel *subjects)
+{
+  g_autoptr(GPtrArray) chosen = NULL;
+  guint n_distinct;
+
+  chosen = collect_subjects (subjects, &n_distinct);
+  return find_comparisons (pack, chosen, n_distinct);
+}
+
 /**
  * accord_compare_get_common:
  * @pack: a pack
@@ -427,16 +439,13 @@ char **
 accord_compare_get_common (AccordPack *pack,
                            GListModel *subjects)
 {
-  g_autoptr(GPtrArray) chosen = NULL;
   g_autoptr(GPtrArray) comparisons = NULL;
   GPtrArray *points;
-  guint n_distinct;
 
   g_return_val_if_fail (ACCORD_IS_PACK (pack), NULL);
   g_return_val_if_fail (subjects == NULL || G_IS_LIST_MODEL (subjects), NULL);
 
-  chosen = collect_subjects (subjects, &n_distinct);
-  comparisons = find_comparisons (pack, chosen, n_distinct);
+  comparisons = comparisons_involving (pack, subjects);
   points = g_ptr_array_new ();
 
   for (guint i = 0; i < comparisons->len; i++)
@@ -463,16 +472,13 @@ char **
 accord_compare_get_general_differences (AccordPack *pack,
                                         GListModel *subjects)
 {
-  g_autoptr(GPtrArray) chosen = NULL;
   g_autoptr(GPtrArray) comparisons = NULL;
   GPtrArray *texts;
-  guint n_distinct;
 
   g_return_val_if_fail (ACCORD_IS_PACK (pack), NULL);
   g_return_val_if_fail (subjects == NULL || G_IS_LIST_MODEL (subjects), NULL);
 
-  chosen = collect_subjects (subjects, &n_distinct);
-  comparisons = find_comparisons (pack, chosen, n_distinct);
+  comparisons = comparisons_involving (pack, subjects);
   texts = g_ptr_array_new ();
 
   for (guint i = 0; i < comparisons->len; i++)
