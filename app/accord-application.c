@@ -25,6 +25,8 @@ struct _AccordApplication
 {
   GtkApplication parent_instance;
   AccordPack *builtin_pack;
+  GSettings *settings;          /* nullable: no schema installed */
+  gboolean settings_looked_up;
 };
 
 G_DEFINE_FINAL_TYPE (AccordApplication, accord_application, GTK_TYPE_APPLICATION)
@@ -254,6 +256,7 @@ accord_application_dispose (GObject *object)
   AccordApplication *self = ACCORD_APPLICATION (object);
 
   g_clear_object (&self->builtin_pack);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (accord_application_parent_class)->dispose (object);
 }
@@ -318,4 +321,42 @@ accord_application_get_builtin_pack (AccordApplication *self)
     }
 
   return self->builtin_pack;
+}
+
+/**
+ * accord_application_get_settings:
+ *
+ * Accord's settings. Run from the build tree, the schema compiled there is
+ * used. Without a schema at all (an unusual install), Accord runs and
+ * simply remembers nothing, instead of aborting as g_settings_new() would.
+ *
+ * Returns: (transfer none) (nullable): the settings
+ */
+GSettings *
+accord_application_get_settings (AccordApplication *self)
+{
+  g_autoptr(GSettingsSchemaSource) source = NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GSettingsSchemaSource *parent = g_settings_schema_source_get_default ();
+
+  g_return_val_if_fail (ACCORD_IS_APPLICATION (self), NULL);
+
+  if (self->settings_looked_up)
+    return self->settings;
+  self->settings_looked_up = TRUE;
+
+  if (accord_i18n_is_uninstalled ())
+    source = g_settings_schema_source_new_from_directory (BUILD_SCHEMA_DIR, parent, FALSE, NULL);
+  else if (parent != NULL)
+    source = g_settings_schema_source_ref (parent);
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  if (schema == NULL)
+    g_debug ("No settings schema %s: nothing will be remembered", APP_ID);
+  else
+    self->settings = g_settings_new_full (schema, NULL, NULL);
+
+  return self->settings;
 }

@@ -17,5 +17,6 @@ G_DECLARE_FINAL_TYPE (AccordApplication, accord_application, ACCORD, APPLICATION
 
 AccordApplication *accord_application_new              (void);
 AccordPack        *accord_application_get_builtin_pack (AccordApplication *self);
+GSettings         *accord_application_get_settings     (AccordApplication *self);
 
 G_END_DECLS

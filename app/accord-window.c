@@ -45,6 +45,7 @@ struct _AccordWindow
   GCancellable *loading;
   char *pending_location;   /* shown once the pack being loaded arrives */
 
+  GSettings *settings;      /* nullable */
   char *location;           /* where the window is now */
   GPtrArray *back;          /* of locations, most recent last */
   GPtrArray *forward;
@@ -83,6 +84,10 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static char     *remembered_location         (AccordWindow *self,
+                                              AccordPack   *pack);
+static gboolean  accord_window_close_request (GtkWindow    *window);
 
 /* Locations */
 
@@ -393,7 +398,13 @@ accord_window_set_pack (AccordWindow *self,
     gtk_widget_set_direction (GTK_WIDGET (self->compare_view), direction);
   }
 
-  show_location (self, "home");
+  /* Back where this pack was left, or its start page. */
+  {
+    g_autofree char *remembered = remembered_location (self, pack);
+
+    if (remembered == NULL || !show_location (self, remembered))
+      show_location (self, "home");
+  }
   location_changed (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PACK]);
@@ -795,6 +806,7 @@ accord_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORD_TYPE_WINDOW);
 
   g_clear_object (&self->pack);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->location, g_free);
   g_clear_pointer (&self->pending_location, g_free);
   g_clear_pointer (&self->back, g_ptr_array_unref);
@@ -866,6 +878,7 @@ accord_window_class_init (AccordWindowClass *klass)
   object_class->get_property = accord_window_get_property;
   object_class->set_property = accord_window_set_property;
   widget_class->size_allocate = accord_window_size_allocate;
+  GTK_WINDOW_CLASS (klass)->close_request = accord_window_close_request;
 
   properties[PROP_PACK] =
     g_param_spec_object ("pack", NULL, NULL, ACCORD_TYPE_PACK,
@@ -958,8 +971,103 @@ accord_window_init (AccordWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }
 
+/* Settings: the window's size, sidebar and zoom, and where each pack was
+ * left, are remembered across sessions. */
+
+static void
+restore_state (AccordWindow *self)
+{
+  GSettings *settings = self->settings;
+
+  if (settings == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  gtk_paned_set_position (self->paned, g_settings_get_int (settings, "sidebar-width"));
+  set_sidebar_visible (self, g_settings_get_boolean (settings, "sidebar-visible"));
+  self->zoom = g_settings_get_int (settings, "text-zoom");
+  apply_zoom (self);
+}
+
+/* Where @pack was left last time, if anywhere. */
+static char *
+remembered_location (AccordWindow *self,
+                     AccordPack   *pack)
+{
+  g_autoptr(GVariant) places = NULL;
+  char *location = NULL;
+
+  if (self->settings == NULL)
+    return NULL;
+
+  places = g_settings_get_value (self->settings, "last-locations");
+  g_variant_lookup (places, accord_pack_get_id (pack), "s", &location);
+
+  return location;
+}
+
+static void
+save_state (AccordWindow *self)
+{
+  GSettings *settings = self->settings;
+  int width, height;
+
+  if (settings == NULL)
+    return;
+
+  g_settings_delay (settings);
+
+  /* The size it would have unmaximized. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!self->narrow)
+    {
+      g_settings_set_int (settings, "sidebar-width", gtk_paned_get_position (self->paned));
+      g_settings_set_boolean (settings, "sidebar-visible", gtk_widget_get_visible (GTK_WIDGET (self->sidebar)));
+    }
+  g_settings_set_int (settings, "text-zoom", self->zoom);
+
+  if (self->pack != NULL && self->location != NULL)
+    {
+      g_autoptr(GVariant) old = g_settings_get_value (settings, "last-locations");
+      GVariantBuilder builder;
+      GVariantIter iter;
+      const char *id, *location;
+
+      g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+      g_variant_iter_init (&iter, old);
+      while (g_variant_iter_next (&iter, "{&s&s}", &id, &location))
+        if (!g_str_equal (id, accord_pack_get_id (self->pack)))
+          g_variant_builder_add (&builder, "{ss}", id, location);
+      g_variant_builder_add (&builder, "{ss}", accord_pack_get_id (self->pack), self->location);
+      g_settings_set_value (settings, "last-locations", g_variant_builder_end (&builder));
+    }
+
+  g_settings_apply (settings);
+}
+
+static gboolean
+accord_window_close_request (GtkWindow *window)
+{
+  save_state (ACCORD_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (accord_window_parent_class)->close_request (window);
+}
+
 AccordWindow *
 accord_window_new (AccordApplication *application)
 {
-  return g_object_new (ACCORD_TYPE_WINDOW, "application", application, NULL);
+  AccordWindow *self = g_object_new (ACCORD_TYPE_WINDOW, "application", application, NULL);
+
+  if (application != NULL)
+    g_set_object (&self->settings, accord_application_get_settings (application));
+  restore_state (self);
+
+  return self;
 }

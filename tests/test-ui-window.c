@@ -14,6 +14,7 @@
 #include "accord-sidebar.h"
 #include "accord-test-util.h"
 #include "accord-topic-page.h"
+#include "accord-application.h"
 #include "accord-window.h"
 
 static AccordWindow *
@@ -380,6 +381,45 @@ test_right_to_left (void)
   gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
 }
 
+static void
+test_settings_round_trip (void)
+{
+  /* A real application, for its settings (the memory backend in tests). */
+  g_autoptr(AccordApplication) app = accord_application_new ();
+  AccordWindow *window;
+  GSettings *settings;
+  int width, height;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  settings = accord_application_get_settings (app);
+  g_assert_nonnull (settings);
+
+  window = accord_window_new (app);
+  accord_window_set_pack (window, accord_application_get_builtin_pack (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 650);
+  gtk_window_present (GTK_WINDOW (window));
+  accord_test_iterate (100);
+  g_assert_true (accord_window_navigate (window, "topic:cultural-diplomacy"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  gtk_window_close (GTK_WINDOW (window));
+  accord_test_iterate (50);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "text-zoom"), ==, 110);
+
+  /* A new window opens the same pack where it was left, at that size. */
+  window = accord_window_new (app);
+  accord_window_set_pack (window, accord_application_get_builtin_pack (app));
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 650);
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:cultural-diplomacy");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "zoom-110"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "text-zoom");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,6 +436,7 @@ main (int   argc,
   g_test_add_func ("/window/zoom", test_zoom);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/right-to-left", test_right_to_left);
+  g_test_add_func ("/window/settings-round-trip", test_settings_round_trip);
 
   return g_test_run ();
 }
