@@ -598,8 +598,8 @@ make_header_cell (AccordCompareView *self,
 
       /* Translators: tooltip of the button that removes an extra subject's column */
       gtk_widget_set_tooltip_text (remove, _("Remove Subject"));
-      /* Translators: accessible name of that button; %s is "Third subject" and so on */
-      accessible = g_strdup_printf (_("Remove %s"), label);
+      /* Translators: accessible name of that button; %u is the column's number, from 3 */
+      accessible = g_strdup_printf (_("Remove subject %u"), index + 1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "compare.remove-subject");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "u", index);

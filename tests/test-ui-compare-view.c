@@ -523,7 +523,7 @@ test_add_remove (Fixture       *fixture,
   gtk_test_accessible_assert_property (g_ptr_array_index (drop_downs, 2), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Third subject");
   gtk_test_accessible_assert_property (find_one (fixture, GTK_TYPE_BUTTON, "Remove Subject"),
-                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Remove Third subject");
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Remove subject 3");
 
   /* Three columns now; nature no longer agrees, consent is still pk's only */
   text = visible_text (fixture);
