@@ -1281,6 +1281,7 @@ check_format (Loader     *l,
 static void
 setup_translation (Loader *l)
 {
+  static const char empty_msgid[] = "";
   const char *domain = l->pack->translation_domain;
   const char *header, *language;
 
@@ -1297,8 +1298,9 @@ setup_translation (Loader *l)
     }
   bind_textdomain_codeset (domain, "UTF-8");
 
-  /* The empty msgid gives a catalog's header, or nothing without one. */
-  header = dgettext (domain, "");
+  /* The empty msgid gives a catalog's header, or nothing without one. (A
+   * named constant, so xgettext does not take it for a message.) */
+  header = dgettext (domain, empty_msgid);
   if (header == NULL || *header == '\0')
     return;
 
