@@ -279,7 +279,6 @@ static void
 accord_application_init (AccordApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Study and compare approaches to a subject side by side."));
 }
