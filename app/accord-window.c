@@ -424,20 +424,6 @@ accord_window_get_pack (AccordWindow *self)
 }
 
 /**
- * accord_window_show_topic:
- *
- * Returns: %FALSE when the pack has no such topic
- */
-gboolean
-accord_window_show_topic (AccordWindow *self,
-                          const char   *topic_id)
-{
-  g_autofree char *location = g_strconcat ("topic:", topic_id, NULL);
-
-  return accord_window_navigate (self, location);
-}
-
-/**
  * accord_window_get_topic:
  *
  * Returns: (transfer none) (nullable): the topic on the topic page

@@ -21,8 +21,6 @@ void          accord_window_set_pack  (AccordWindow      *self,
                                        AccordPack        *pack);
 void          accord_window_open_file (AccordWindow      *self,
                                        GFile             *file);
-gboolean      accord_window_show_topic (AccordWindow     *self,
-                                        const char       *topic_id);
 AccordTopic  *accord_window_get_topic (AccordWindow      *self);
 gboolean      accord_window_navigate  (AccordWindow      *self,
                                        const char        *location);
