@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "accord-application.h"
+#include "accord-export.h"
 #include "accord-validate.h"
 #include "accord-window.h"
 
@@ -36,12 +37,21 @@ static const GOptionEntry main_entries[] = {
     N_("Show the version and exit"), NULL },
   { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the given pack files, print every problem and exit"), NULL },
-  { "topic", 0, 0, G_OPTION_ARG_STRING, NULL,
+  { "topic", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
     N_("Open the topic with this id"), N_("ID") },
   { "aspect", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Open the page of the aspect with this id"), N_("ID") },
   { "compare", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Compare the subjects with these ids"), N_("ID,ID[,ID…]") },
+  { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a summary of the pack to a PDF file and exit (with --table, --compare, --topic or --sources: only those parts)"),
+    N_("OUT.pdf") },
+  { "content", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --export-pdf: the pack to summarise, instead of the built-in one"), N_("PACK.json") },
+  { "table", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-pdf: the characteristics table"), NULL },
+  { "sources", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-pdf: the list of sources"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
     NULL, N_("[FILE…]") },
   { NULL }
@@ -64,6 +74,9 @@ accord_application_handle_local_options (GApplication *app,
       g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
       return accord_validate_files (files);
     }
+
+  if (g_variant_dict_contains (options, "export-pdf"))
+    return accord_export_pdf_command (options, accord_application_get_builtin_pack (ACCORD_APPLICATION (app)));
 
   return -1;
 }
@@ -107,10 +120,11 @@ accord_application_open (GApplication  *app,
 static char *
 location_from_options (GVariantDict *options)
 {
+  g_autofree const char **topics = NULL;
   const char *value;
 
-  if (g_variant_dict_lookup (options, "topic", "&s", &value))
-    return g_strconcat ("topic:", value, NULL);
+  if (g_variant_dict_lookup (options, "topic", "^a&s", &topics) && topics != NULL && topics[0] != NULL)
+    return g_strconcat ("topic:", topics[0], NULL);
   if (g_variant_dict_lookup (options, "aspect", "&s", &value))
     return g_strconcat ("aspect:", value, NULL);
   if (g_variant_dict_lookup (options, "compare", "&s", &value))
