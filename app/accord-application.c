@@ -225,6 +225,8 @@ static const struct { const char *action; const char *accels[3]; } accels[] = {
   { "win.forward", { "<Alt>Right", "Forward", NULL } },
   { "win.search", { "<Control>k", NULL } },
   { "win.find", { "<Control>f", NULL } },
+  { "win.print", { "<Control>p", NULL } },
+  { "win.export-pdf", { "<Control><Shift>e", NULL } },
   { "win.show-sidebar", { "F9", NULL } },
   { "win.view::topics", { "<Alt>1", NULL } },
   { "win.view::table", { "<Alt>2", NULL } },

@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "accord-compare-view.h"
+#include "accord-print.h"
 #include "accord-sidebar.h"
 #include "accord-table-view.h"
 #include "accord-topic-page.h"
@@ -708,6 +709,60 @@ find_activated (GtkWidget  *widget,
   accord_topic_page_find (self->topic_page);
 }
 
+/* Printing */
+
+/* A summary of what the window shows: the topic on screen with its
+ * sub-topics, the characteristics table, or the subjects being compared;
+ * from the home page, everything. The print dialog can change the parts. */
+static AccordSummary *
+summary_for_location (AccordWindow *self)
+{
+  AccordSummary *summary = accord_summary_new (self->pack);
+  const char *location = self->location != NULL ? self->location : "home";
+
+  if (g_str_has_prefix (location, "topic:"))
+    {
+      g_autoptr(GListStore) topics = g_list_store_new (ACCORD_TYPE_TOPIC);
+
+      g_list_store_append (topics, accord_topic_page_get_topic (self->topic_page));
+      accord_summary_set_topics (summary, G_LIST_MODEL (topics), TRUE);
+      accord_summary_set_parts (summary, ACCORD_SUMMARY_TOPICS);
+    }
+  else if (g_str_has_prefix (location, "compare:"))
+    {
+      g_autoptr(GListStore) subjects = g_list_store_new (ACCORD_TYPE_SUBJECT);
+      g_auto(GStrv) ids = accord_compare_view_get_subjects (self->compare_view);
+
+      for (guint i = 0; ids[i] != NULL; i++)
+        {
+          AccordSubject *subject = accord_pack_lookup_subject (self->pack, ids[i]);
+
+          if (subject != NULL)
+            g_list_store_append (subjects, subject);
+        }
+      accord_summary_set_subjects (summary, G_LIST_MODEL (subjects));
+      accord_summary_set_parts (summary, ACCORD_SUMMARY_COMPARISON);
+    }
+  else if (g_strcmp0 (location, "home") != 0)
+    accord_summary_set_parts (summary, ACCORD_SUMMARY_TABLE);
+
+  return summary;
+}
+
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AccordWindow *self = ACCORD_WINDOW (widget);
+  g_autoptr(AccordSummary) summary = summary_for_location (self);
+
+  if (g_strcmp0 (action_name, "win.print") == 0)
+    accord_print_summary (GTK_WINDOW (self), summary);
+  else
+    accord_export_pdf_dialog (GTK_WINDOW (self), summary);
+}
+
 static void
 apply_zoom (AccordWindow *self)
 {
@@ -910,6 +965,8 @@ accord_window_class_init (AccordWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.dismiss-banner", NULL, dismiss_banner_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_activated);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, print_activated);
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_activated);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_activated);
