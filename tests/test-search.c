@@ -102,6 +102,21 @@ test_case_and_accents (void)
   assert_results (index, "cónsent of the párties", "consent:3");
 }
 
+/* Found by tests/fuzz/fuzz-search.c: a query cut in the middle of a UTF-8
+ * sequence made the word splitter step past its end. */
+static void
+test_invalid_utf8 (void)
+{
+  g_autoptr(AccordPack) pack = NULL;
+  g_autoptr(AccordSearchIndex) index = make_index (&pack);
+
+  assert_results (index, "\xc2", "");
+  assert_results (index, "\xe2\x82", "");
+  assert_results (index, "caf\xc3", "cafe:3");
+  assert_results (index, "con\xff\xfe" "sent", "");
+  assert_results (index, "\xf4\x90\x80\x80" "consent", "consent:3 force:2 geneve:1");
+}
+
 static void
 test_ancestors (void)
 {
@@ -130,6 +145,7 @@ main (int   argc,
   g_test_add_func ("/search/prefixes", test_prefixes_while_typing);
   g_test_add_func ("/search/case-and-accents", test_case_and_accents);
   g_test_add_func ("/search/ancestors", test_ancestors);
+  g_test_add_func ("/search/invalid-utf8", test_invalid_utf8);
 
   return g_test_run ();
 }

@@ -358,7 +358,8 @@ match_prefix (AccordSearchIndex *self,
 
 /**
  * accord_search_index_query:
- * @query: (nullable): what the user typed
+ * @query: (nullable): what the user typed; bytes that are not UTF-8
+ *   separate words
  *
  * A topic matches when every word of @query begins a word of the topic. Its
  * rank is the worst of the places where the query's words are found best.
@@ -371,11 +372,20 @@ accord_search_index_query (AccordSearchIndex *self,
 {
   g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) scratch = g_string_new (NULL);
+  g_autofree char *valid = NULL;
   guint n_matches = 0;
 
   g_return_val_if_fail (self != NULL, 0);
 
-  for_each_word (query != NULL ? query : "", scratch, collect_query_word, words);
+  if (query == NULL)
+    query = "";
+
+  /* The words are cut a character at a time: a sequence cut short would
+   * step past the end. Pack text is checked at load; a query is not. */
+  if (!g_utf8_validate (query, -1, NULL))
+    query = valid = g_utf8_make_valid (query, -1);
+
+  for_each_word (query, scratch, collect_query_word, words);
 
   memset (self->rank, 0, self->n_entries);
   for (guint q = 0; q < words->len; q++)
