@@ -150,7 +150,9 @@ join_names (GListModel *subjects)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AccordSubject) subject = g_list_model_get_item (subjects, i);
-      const char *name = accord_subject_get_name (subject);
+      /* Each name isolated: a right-to-left override in one cannot run
+       * into the next or the sentence around them. */
+      g_autofree char *name = accord_i18n_isolate (accord_subject_get_name (subject));
       char *next;
 
       if (i == 0)

@@ -468,6 +468,22 @@ on_load_progress (double   fraction,
   gtk_progress_bar_set_fraction (self->progress_bar, fraction);
 }
 
+/* "file:line:col: error: ...", with the file's name isolated: a
+ * right-to-left override in it must not reverse the message after it. */
+static char *
+diagnostic_line (AccordDiagnostic *diagnostic)
+{
+  g_autofree char *line = accord_diagnostic_to_string (diagnostic);
+  const char *file = accord_diagnostic_get_file (diagnostic);
+  g_autofree char *isolated = NULL;
+
+  if (file == NULL || !g_str_has_prefix (line, file))
+    return g_steal_pointer (&line);
+
+  isolated = accord_i18n_isolate (file);
+  return g_strconcat (isolated, line + strlen (file), NULL);
+}
+
 static char *
 diagnostics_text (GPtrArray *diagnostics,
                   guint      limit)
@@ -476,7 +492,7 @@ diagnostics_text (GPtrArray *diagnostics,
 
   for (guint i = 0; diagnostics != NULL && i < diagnostics->len && i < limit; i++)
     {
-      g_autofree char *line = accord_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
+      g_autofree char *line = diagnostic_line (g_ptr_array_index (diagnostics, i));
 
       g_string_append_printf (s, "%s%s", i ? "\n" : "", line);
     }
@@ -515,9 +531,16 @@ on_pack_loaded (GObject      *source,
   if (pack == NULL)
     {
       g_autofree char *details = diagnostics_text (diagnostics, 100);
+      g_autofree char *first = NULL;
+
+      /* The first error, as in error->message. */
+      for (guint i = 0; diagnostics != NULL && i < diagnostics->len && first == NULL; i++)
+        if (accord_diagnostic_get_severity (g_ptr_array_index (diagnostics, i)) == ACCORD_SEVERITY_ERROR)
+          first = diagnostic_line (g_ptr_array_index (diagnostics, i));
 
       /* The pack on screen stays; the banner says what went wrong. */
-      show_banner (self, error->message, diagnostics != NULL && diagnostics->len > 1 ? details : NULL);
+      show_banner (self, first != NULL ? first : error->message,
+                   diagnostics != NULL && diagnostics->len > 1 ? details : NULL);
       return;
     }
 
@@ -539,6 +562,8 @@ void
 accord_window_open_file (AccordWindow *self,
                          GFile        *file)
 {
+  g_autofree char *basename = NULL;
+  g_autofree char *display = NULL;
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
 
@@ -549,7 +574,11 @@ accord_window_open_file (AccordWindow *self,
   g_clear_object (&self->loading);
   self->loading = g_cancellable_new ();
 
-  name = g_file_get_basename (file);
+  /* A file's name is as untrusted as its contents: it may not be UTF-8,
+   * or hold a right-to-left override ("gnp.\u202Ejson"). */
+  basename = g_file_get_basename (file);
+  display = g_filename_display_name (basename);
+  name = accord_i18n_isolate (display);
   /* Translators: shown while a pack file loads; %s is its file name */
   text = g_strdup_printf (_("Opening “%s”…"), name);
   gtk_label_set_text (self->progress_label, text);

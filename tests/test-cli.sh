@@ -62,5 +62,31 @@ fi
 # All files are checked, and one bad file fails the run.
 expect 1 "empty.json:1:1: error:" "$accord" --validate generated.json empty.json
 
+# A summary of a pack whose texts look like markup shows them as they are.
+# shows_literally FILE TEXT...: every TEXT is in the PDF's text.
+shows_literally() {
+  pdf_text=$(pdftotext -enc UTF-8 "$1" - 2>&1) || return 1
+  shift
+  for literal in "$@"; do
+    if ! printf '%s' "$pdf_text" | grep -qF -- "$literal"; then
+      echo "# not shown literally: $literal"
+      return 1
+    fi
+  done
+}
+expect 0 "" "$accord" --export-pdf hostile.pdf --content "$G_TEST_SRCDIR/data/valid/hostile-text.json"
+n=$((n + 1))
+if ! command -v pdftotext > /dev/null; then
+  echo "ok $n - hostile.pdf shows markup literally # SKIP pdftotext is missing"
+elif shows_literally hostile.pdf '<span foreground="red">Pack</span> &amp;' '<b>bold</b> &amp; cost of' \
+       '<b>Topic</b> one &amp; <i>more</i>' '<span foreground="red">Topic summary</span>' \
+       '<big>Heading</big>' '<li>Item</li>' '<tt>Note</tt>' '<tt>Common point</tt> &amp;' \
+       '<s>Cost difference</s>' '<i>Cost</i>' '&lt;escaped&gt; cost of' '1. <b>Source</b> &amp; title'; then
+  echo "ok $n - hostile.pdf shows markup literally"
+else
+  echo "not ok $n - hostile.pdf shows markup literally"
+  failures=$((failures + 1))
+fi
+
 echo "1..$n"
 [ "$failures" -eq 0 ]

@@ -47,3 +47,21 @@ accord_i18n_init (void)
   bind_textdomain_codeset (CONTENT_GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 }
+
+/**
+ * accord_i18n_isolate:
+ * @text: (nullable): text from a pack (or a file name), to be put into a
+ *   sentence of the interface such as "Only %s"
+ *
+ * Wraps @text in FIRST STRONG ISOLATE (U+2068) and POP DIRECTIONAL ISOLATE
+ * (U+2069): it then reads in its own direction, and whatever bidi controls
+ * it holds (a stray RIGHT-TO-LEFT OVERRIDE) end with it, so it cannot
+ * reorder the words around it. Both characters are invisible.
+ *
+ * Returns: (transfer full): the isolated text
+ */
+char *
+accord_i18n_isolate (const char *text)
+{
+  return g_strconcat ("\u2068", text != NULL ? text : "", "\u2069", NULL);
+}

@@ -12,5 +12,6 @@ G_BEGIN_DECLS
 
 void     accord_i18n_init             (void);
 gboolean accord_i18n_is_uninstalled   (void);
+char    *accord_i18n_isolate          (const char *text);
 
 G_END_DECLS

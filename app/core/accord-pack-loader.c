@@ -1555,20 +1555,25 @@ load_data (Loader *l)
   build_pack (l, json_node_get_object (json_parser_get_root (parser)));
 }
 
+/* UTF-8 even when the file's name is not: diagnostics end up in labels. */
 static char *
 display_name_for_file (GFile *file)
 {
   g_autoptr(GFile) cwd = NULL;
   g_autofree char *cwd_path = g_get_current_dir ();
-  char *relative;
+  g_autofree char *relative = NULL;
+  g_autofree char *path = NULL;
 
   if (!g_file_is_native (file))
     return g_file_get_uri (file);
 
   cwd = g_file_new_for_path (cwd_path);
   relative = g_file_get_relative_path (cwd, file);
+  if (relative != NULL)
+    return g_filename_display_name (relative);
 
-  return relative != NULL ? relative : g_file_get_path (file);
+  path = g_file_get_path (file);
+  return g_filename_display_name (path);
 }
 
 static GBytes *

@@ -1007,7 +1007,9 @@ join_names (GPtrArray *names)
 
   for (guint i = 0; i < names->len; i++)
     {
-      const char *name = g_ptr_array_index (names, i);
+      /* Each name isolated: a right-to-left override in one cannot run
+       * into the next or the sentence around them. */
+      g_autofree char *name = accord_i18n_isolate (g_ptr_array_index (names, i));
       char *next;
 
       if (i == 0)
@@ -1436,7 +1438,7 @@ build_topic (AccordSummary *self,
 
   if (n_sources > 0)
     {
-      g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+      g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *joined = NULL;
       g_autofree char *line = NULL;
 
@@ -1444,7 +1446,7 @@ build_topic (AccordSummary *self,
         {
           g_autoptr(AccordSource) source = g_list_model_get_item (sources, i);
 
-          g_ptr_array_add (titles, (gpointer) accord_source_get_title (source));
+          g_ptr_array_add (titles, accord_i18n_isolate (accord_source_get_title (source)));
         }
       g_ptr_array_add (titles, NULL);
       joined = g_strjoinv ("; ", (char **) titles->pdata);

@@ -1,0 +1,518 @@
+/* test-ui-hostile.c: the real window showing a pack written to deceive
+ *
+ * Copyright 2026 The Accord authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * tests/data/valid/hostile-text.json puts text that looks like Pango markup
+ * or HTML in every member a person sees, a 400-character word in a topic's
+ * body, a characteristic and a difference, and right-to-left overrides
+ * (U+202E) in a subject's name, an aspect's name and a topic's title. Each
+ * view is opened and read back: every text appears literally, nothing
+ * widens the window, pack text put into a sentence is isolated, and a
+ * source's link opens in the browser only when clicked.
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
+
+#include "accord-test-util.h"
+#include "accord-window.h"
+
+#define FSI "\xe2\x81\xa8"  /* U+2068 FIRST STRONG ISOLATE */
+#define PDI "\xe2\x81\xa9"  /* U+2069 POP DIRECTIONAL ISOLATE */
+#define RLO "\xe2\x80\xae"  /* U+202E RIGHT-TO-LEFT OVERRIDE */
+
+#define WIDTH 1000
+
+static char *fake_browser_log;
+
+static AccordPack *
+load_hostile (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid", "hostile-text.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  AccordPack *pack = accord_pack_load_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return pack;
+}
+
+static AccordWindow *
+new_window (void)
+{
+  AccordWindow *window = accord_window_new (NULL);
+  g_autoptr(AccordPack) pack = load_hostile ();
+
+  accord_window_set_pack (window, pack);
+  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  accord_test_iterate (200);
+
+  return window;
+}
+
+static void
+go (AccordWindow *window,
+    const char   *location)
+{
+  g_assert_true (accord_window_navigate (window, location));
+  accord_test_iterate (300);
+}
+
+/* Every visible label, and every tooltip, under @widget. */
+static void
+collect (GtkWidget *widget,
+         GPtrArray *labels,
+         GString   *tooltips)
+{
+  const char *tooltip;
+
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (labels, widget);
+
+  tooltip = gtk_widget_get_tooltip_text (widget);
+  if (tooltip != NULL)
+    g_string_append_printf (tooltips, "%s\n", tooltip);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, labels, tooltips);
+}
+
+/* What the window shows in its current view: the labels' text, one per
+ * line, and the tooltips'. Checks on the way that no label turns pack text
+ * into markup: a label that uses markup must escape what it shows. */
+static void
+read_window (AccordWindow  *window,
+             char         **text_out,
+             char         **tooltips_out)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GString *tooltips = g_string_new (NULL);
+  GString *text = g_string_new (NULL);
+
+  collect (GTK_WIDGET (window), labels, tooltips);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = labels->pdata[i];
+      const char *shown = gtk_label_get_text (label);
+
+      if (gtk_label_get_use_markup (label) && strchr (shown, '<') != NULL)
+        g_assert_nonnull (strstr (gtk_label_get_label (label), "&lt;"));
+      if (*shown != '\0')
+        g_string_append_printf (text, "%s\n", shown);
+    }
+
+  *text_out = g_string_free (text, FALSE);
+  *tooltips_out = g_string_free (tooltips, FALSE);
+}
+
+#define assert_shows(haystack, needle) \
+  G_STMT_START { \
+    if (strstr ((haystack), (needle)) == NULL) \
+      g_error ("“%s” is not shown literally in:\n%s", (needle), (haystack)); \
+  } G_STMT_END
+
+/* The window stays as wide as it was asked to be: no word, however long,
+ * makes it wider. */
+static void
+assert_width_bounded (AccordWindow *window)
+{
+  int minimum, natural;
+
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_test_message ("window width: minimum %d, natural %d, allocated %d",
+                  minimum, natural, gtk_widget_get_width (GTK_WIDGET (window)));
+  g_assert_cmpint (minimum, <=, WIDTH);
+  g_assert_cmpint (natural, <, 2000);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, WIDTH);
+}
+
+static void
+test_title (void)
+{
+  AccordWindow *window = new_window ();
+  g_autofree char *text = NULL;
+  g_autofree char *tooltips = NULL;
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "<span foreground=\"red\">Pack</span> &amp; <b>bold</b>");
+  /* The header bar shows the title as it is. */
+  read_window (window, &text, &tooltips);
+  assert_shows (text, "<span foreground=\"red\">Pack</span> &amp; <b>bold</b>\n");
+  /* The sidebar lists the topics. */
+  assert_shows (text, "<b>Topic</b> one &amp; <i>more</i>\n");
+  assert_width_bounded (window);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_topic_page (void)
+{
+  AccordWindow *window = new_window ();
+  g_autofree char *text = NULL;
+  g_autofree char *tooltips = NULL;
+
+  go (window, "topic:one");
+  read_window (window, &text, &tooltips);
+  assert_shows (text, "<b>Topic</b> one &amp; <i>more</i>\n");
+  assert_shows (text, "<span foreground=\"red\">Topic summary</span>\n");
+  assert_shows (text, "<big>Heading</big>\n");
+  assert_shows (text, "<b>Paragraph</b> &amp; &lt;x&gt; Pneumono");
+  assert_shows (text, "<li>Item</li>");
+  assert_shows (text, "&#x41; entity");
+  assert_shows (text, "<tt>Note</tt>\n");
+  /* What it concerns, its sources and related topics. */
+  assert_shows (text, "<b>Alpha</b>\n");
+  assert_shows (text, "Beta &amp; <u>Gamma</u>\n");
+  assert_shows (text, "<i>Cost</i>\n");
+  assert_shows (text, "<b>Source</b> &amp; title\n");
+  assert_shows (text, "<i>Publisher</i>\n");
+  assert_shows (text, "https://example.org/page?a=1&b=2\n");
+  assert_shows (text, "Second " RLO "topic\n");
+  assert_width_bounded (window);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_table (void)
+{
+  AccordWindow *window = new_window ();
+  g_autofree char *text = NULL;
+  g_autofree char *tooltips = NULL;
+
+  go (window, "table");
+  read_window (window, &text, &tooltips);
+  /* Column headers, groups, aspects and cells. */
+  assert_shows (text, "<b>Alpha</b>\n");
+  assert_shows (text, "Beta &amp; <u>Gamma</u>\n");
+  assert_shows (text, "<u>Money</u>\n");
+  assert_shows (text, "<i>Cost</i>\n");
+  assert_shows (text, "Reach &lt;far&gt;\n");
+  assert_shows (text, "<b>bold</b> &amp; cost of alpha\n");
+  assert_shows (text, "&lt;escaped&gt; cost of beta\n");
+  assert_shows (text, "<a href=\"https://evil.example/\">click</a>\n");
+  assert_shows (text, "Long: Pneumono");
+  assert_width_bounded (window);
+
+  /* An aspect's own page. */
+  go (window, "aspect:cost");
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&tooltips, g_free);
+  read_window (window, &text, &tooltips);
+  assert_shows (text, "<i>Cost</i>\n");
+  assert_shows (text, "<span size=\"xx-large\">Cost description</span>\n");
+  assert_shows (text, "<b>bold</b> &amp; cost of alpha\n");
+  assert_shows (tooltips, "<span foreground=\"red\">Topic summary</span>\n");
+  assert_width_bounded (window);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_compare (void)
+{
+  AccordWindow *window = new_window ();
+  g_autofree char *text = NULL;
+  g_autofree char *tooltips = NULL;
+
+  go (window, "compare:alpha,beta");
+  read_window (window, &text, &tooltips);
+  assert_shows (text, "<tt>Common point</tt> &amp;\n");
+  assert_shows (text, "<s>Cost difference</s>\n");
+  assert_shows (text, "<sub>General difference</sub> Pneumono");
+  assert_shows (text, "<i>Cost</i>\n");
+  assert_shows (text, "<b>bold</b> &amp; cost of alpha\n");
+  assert_shows (text, "&lt;escaped&gt; cost of beta\n");
+  /* The aspect's description and the chosen subjects' names. */
+  assert_shows (tooltips, "<span size=\"xx-large\">Cost description</span>\n");
+  assert_shows (tooltips, "<b>Alpha</b>\n");
+  assert_shows (tooltips, "Beta &amp; <u>Gamma</u>\n");
+  assert_width_bounded (window);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A name with a right-to-left override, put into a sentence, is isolated:
+ * the override ends with the name and cannot reverse the words after it. */
+static void
+test_bidi_isolated (void)
+{
+  AccordWindow *window = new_window ();
+  g_autofree char *text = NULL;
+  g_autofree char *tooltips = NULL;
+
+  go (window, "compare:alpha,evil");
+  read_window (window, &text, &tooltips);
+  assert_shows (text, "Rare " RLO "aspect\n");
+  assert_shows (text, "\nOnly " FSI "Ev" RLO "il" PDI "\n");
+  assert_shows (text, "\nOnly " FSI "<b>Alpha</b>" PDI "\n");
+
+  go (window, "compare:alpha,beta,evil");
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&tooltips, g_free);
+  read_window (window, &text, &tooltips);
+  assert_shows (text, "\nOnly " FSI "<b>Alpha</b>" PDI " and " FSI "Beta &amp; <u>Gamma</u>" PDI "\n");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Opens a FIFO or a broken file called @name in a new folder, and returns
+ * the error banner's text. */
+static char *
+open_and_read_banner (AccordWindow *window,
+                      const char   *name,
+                      gboolean      fifo)
+{
+  g_autofree char *dir = g_dir_make_tmp ("accord-hostile-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkRevealer *banner = GTK_REVEALER (accord_test_find_by_type (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+  char *text;
+
+  if (fifo)
+    g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  else
+    g_assert_true (g_file_set_contents (path, "{ \"format\": ", -1, NULL));
+
+  gtk_revealer_set_reveal_child (banner, FALSE);
+  accord_window_open_file (window, file);
+  while (!gtk_revealer_get_reveal_child (banner) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  accord_test_iterate (100);
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+
+  /* The banner's labels as they are, isolates and all. */
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    g_autoptr(GString) tooltips = g_string_new (NULL);
+    GString *s = g_string_new (NULL);
+
+    collect (GTK_WIDGET (banner), labels, tooltips);
+    for (guint i = 0; i < labels->len; i++)
+      g_string_append_printf (s, "%s\n", gtk_label_get_text (labels->pdata[i]));
+    text = g_string_free (s, FALSE);
+  }
+
+  g_unlink (path);
+  g_rmdir (dir);
+  return text;
+}
+
+/* A file's name, too, is text nobody checked: in the error banner it is
+ * isolated, and shown even when it is not UTF-8. */
+static void
+test_file_name (void)
+{
+  AccordWindow *window = new_window ();
+  AccordPack *before = accord_window_get_pack (window);
+  g_autofree char *banner = NULL;
+
+  banner = open_and_read_banner (window, "gnp." RLO "json", TRUE);
+  g_test_message ("banner: %s", banner);
+  g_assert_true (g_str_has_prefix (banner, FSI));
+  assert_shows (banner, "gnp." RLO "json" PDI ": error: this is not a regular file\n");
+  g_clear_pointer (&banner, g_free);
+
+  /* Latin-1 "café.json": the byte that is not UTF-8 shows as U+FFFD. */
+  banner = open_and_read_banner (window, "caf\xe9.json", FALSE);
+  g_test_message ("banner: %s", banner);
+  g_assert_true (g_utf8_validate (banner, -1, NULL));
+  assert_shows (banner, "caf\xef\xbf\xbd.json" PDI ":1:");
+
+  g_assert_true (accord_window_get_pack (window) == before);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+find_button_labelled (GtkWidget  *widget,
+                      const char *text)
+{
+  if (GTK_IS_BUTTON (widget) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (widget))) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (widget)))), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static char *
+opened_uris (void)
+{
+  char *contents = NULL;
+
+  if (!g_file_get_contents (fake_browser_log, &contents, NULL, NULL))
+    return g_strdup ("");
+  return contents;
+}
+
+/* A source's link goes to the browser (here a script that notes what it is
+ * given) when it is clicked, and not before. */
+static void
+test_link_opens_on_click (void)
+{
+  AccordWindow *window = new_window ();
+  GtkWidget *link;
+  gint64 deadline;
+  g_autofree char *opened = NULL;
+
+  go (window, "topic:one");
+  accord_test_iterate (500);
+  opened = opened_uris ();
+  g_assert_cmpstr (opened, ==, "");
+
+  link = find_button_labelled (GTK_WIDGET (window), "https://example.org/page?a=1&b=2");
+  g_assert_nonnull (link);
+  g_signal_emit_by_name (link, "clicked");
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_clear_pointer (&opened, g_free);
+      opened = opened_uris ();
+      if (*opened != '\0')
+        break;
+      accord_test_iterate (50);
+    }
+  g_assert_cmpstr (opened, ==, "https://example.org/page?a=1&b=2\n");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A pack whose source has a javascript: link is refused whole: the window
+ * keeps what it showed, and no such link is ever on screen. */
+static void
+test_other_scheme_refused (void)
+{
+  AccordWindow *window = new_window ();
+  AccordPack *before = accord_window_get_pack (window);
+  const char *names[] = { "source-url-javascript.json", "source-url-file.json", "source-url-data.json" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "invalid", names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+      GtkRevealer *banner;
+      g_autofree char *banner_text = NULL;
+
+      accord_window_open_file (window, file);
+      banner = GTK_REVEALER (accord_test_find_by_type (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+      while (!gtk_revealer_get_reveal_child (banner) && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, FALSE);
+      accord_test_iterate (100);
+
+      banner_text = accord_test_visible_text (GTK_WIDGET (banner));
+      g_assert_nonnull (strstr (banner_text, "links are not allowed: a source URL must start with http:// or https://"));
+      g_assert_true (accord_window_get_pack (window) == before);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Where links go: a desktop file for http and https that runs a script,
+ * which appends each address it is given to a file. Set up before GTK and
+ * GIO read the desktop's settings. */
+static void
+set_up_fake_browser (const char *dir)
+{
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_autofree char *apps = g_build_filename (data, "applications", NULL);
+  g_autofree char *config = g_build_filename (dir, "config", NULL);
+  g_autofree char *script = g_build_filename (dir, "browser.sh", NULL);
+  g_autofree char *desktop = g_build_filename (apps, "accord-test-browser.desktop", NULL);
+  g_autofree char *mimeapps = g_build_filename (config, "mimeapps.list", NULL);
+  g_autofree char *script_text = NULL;
+  g_autofree char *desktop_text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fake_browser_log = g_build_filename (dir, "opened", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (config, 0700), ==, 0);
+
+  script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s\\n' \"$1\" >> '%s'\n", fake_browser_log);
+  g_file_set_contents (script, script_text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (script, 0700), ==, 0);
+
+  desktop_text = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Test Browser\n"
+                                  "Exec=%s %%u\nMimeType=x-scheme-handler/http;x-scheme-handler/https;\n",
+                                  script);
+  g_file_set_contents (desktop, desktop_text, -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (mimeapps,
+                       "[Default Applications]\n"
+                       "x-scheme-handler/http=accord-test-browser.desktop\n"
+                       "x-scheme-handler/https=accord-test-browser.desktop\n", -1, &error);
+  g_assert_no_error (error);
+
+  /* Both come before the system's own directories. */
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+}
+
+static gboolean
+remove_all (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                                                   NULL, NULL);
+  GFileInfo *info;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+      remove_all (child);
+      g_object_unref (info);
+    }
+
+  return g_file_delete (file, NULL, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = g_dir_make_tmp ("accord-test-browser-XXXXXX", NULL);
+  g_autoptr(GFile) dir_file = g_file_new_for_path (dir);
+  int status;
+
+  set_up_fake_browser (dir);
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/hostile/title", test_title);
+  g_test_add_func ("/hostile/topic-page", test_topic_page);
+  g_test_add_func ("/hostile/table", test_table);
+  g_test_add_func ("/hostile/compare", test_compare);
+  g_test_add_func ("/hostile/bidi-isolated", test_bidi_isolated);
+  g_test_add_func ("/hostile/file-name", test_file_name);
+  g_test_add_func ("/hostile/link-opens-on-click", test_link_opens_on_click);
+  g_test_add_func ("/hostile/other-scheme-refused", test_other_scheme_refused);
+
+  status = g_test_run ();
+  remove_all (dir_file);
+  g_free (fake_browser_log);
+
+  return status;
+}
