@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 
@@ -430,6 +431,453 @@ test_other_scheme_refused (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Hostile files ---------------------------------------------------------- */
+
+/* A file as a slow or failing mount serves it: it says it is a regular file
+ * of its contents' size, and then its stream
+ *  - STALL: never answers, until the read is cancelled;
+ *  - SHRINK: ends after a third of the contents (the file was cut short
+ *    while it was read);
+ *  - VANISH: gives a third, then fails as a file deleted from a network
+ *    share does;
+ *  - DENIED: cannot be opened (what chmod 000 does to anyone but root). */
+typedef enum { SCRIPT_STALL, SCRIPT_SHRINK, SCRIPT_VANISH, SCRIPT_DENIED } Script;
+
+static gint active_reads;  /* streams being read right now */
+
+#define TEST_TYPE_STREAM (test_stream_get_type ())
+G_DECLARE_FINAL_TYPE (TestStream, test_stream, TEST, STREAM, GFileInputStream)
+
+struct _TestStream
+{
+  GFileInputStream parent_instance;
+  Script script;
+  GBytes *contents;
+  gsize offset;
+};
+
+G_DEFINE_FINAL_TYPE (TestStream, test_stream, G_TYPE_FILE_INPUT_STREAM)
+
+static gssize
+test_stream_read (GInputStream  *stream,
+                  void          *buffer,
+                  gsize          count,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  TestStream *self = TEST_STREAM (stream);
+  gsize size = g_bytes_get_size (self->contents);
+  gsize end = size / 3;
+  gssize n;
+
+  if (self->script == SCRIPT_STALL)
+    {
+      g_atomic_int_inc (&active_reads);
+      while (!g_cancellable_set_error_if_cancelled (cancellable, error))
+        g_usleep (5000);
+      g_atomic_int_dec_and_test (&active_reads);
+      return -1;
+    }
+
+  if (self->offset >= end)
+    {
+      if (self->script == SCRIPT_VANISH)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No such file or directory");
+          return -1;
+        }
+      return 0;
+    }
+
+  n = MIN (count, end - self->offset);
+  memcpy (buffer, (const char *) g_bytes_get_data (self->contents, NULL) + self->offset, n);
+  self->offset += n;
+  return n;
+}
+
+static void
+test_stream_finalize (GObject *object)
+{
+  g_bytes_unref (TEST_STREAM (object)->contents);
+  G_OBJECT_CLASS (test_stream_parent_class)->finalize (object);
+}
+
+static void
+test_stream_class_init (TestStreamClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = test_stream_finalize;
+  G_INPUT_STREAM_CLASS (klass)->read_fn = test_stream_read;
+}
+
+static void
+test_stream_init (TestStream *self)
+{
+}
+
+#define TEST_TYPE_FILE (test_file_get_type ())
+G_DECLARE_FINAL_TYPE (TestFile, test_file, TEST, FILE, GObject)
+
+struct _TestFile
+{
+  GObject parent_instance;
+  Script script;
+  GBytes *contents;
+  char *name;
+};
+
+static void test_file_iface_init (GFileIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestFile, test_file, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_FILE, test_file_iface_init))
+
+static GFile *
+test_file_new (Script      script,
+               const char *name,
+               GBytes     *contents)
+{
+  TestFile *self = g_object_new (TEST_TYPE_FILE, NULL);
+
+  self->script = script;
+  self->name = g_strdup (name);
+  self->contents = g_bytes_ref (contents);
+  return G_FILE (self);
+}
+
+static GFile *
+test_file_dup (GFile *file)
+{
+  TestFile *self = TEST_FILE (file);
+
+  return test_file_new (self->script, self->name, self->contents);
+}
+
+static guint
+test_file_hash (GFile *file)
+{
+  return g_str_hash (TEST_FILE (file)->name);
+}
+
+static gboolean
+test_file_equal (GFile *a,
+                 GFile *b)
+{
+  return g_str_equal (TEST_FILE (a)->name, TEST_FILE (b)->name);
+}
+
+static gboolean
+test_file_is_native (GFile *file)
+{
+  return FALSE;
+}
+
+static gboolean
+test_file_has_uri_scheme (GFile      *file,
+                          const char *scheme)
+{
+  return g_ascii_strcasecmp (scheme, "test") == 0;
+}
+
+static char *
+test_file_get_uri_scheme (GFile *file)
+{
+  return g_strdup ("test");
+}
+
+static char *
+test_file_get_basename (GFile *file)
+{
+  return g_strdup (TEST_FILE (file)->name);
+}
+
+static char *
+test_file_get_path (GFile *file)
+{
+  return NULL;
+}
+
+static char *
+test_file_get_uri (GFile *file)
+{
+  g_autofree char *escaped = g_uri_escape_string (TEST_FILE (file)->name, NULL, FALSE);
+
+  return g_strconcat ("test:///", escaped, NULL);
+}
+
+static GFileInfo *
+test_file_query_info (GFile                *file,
+                      const char           *attributes,
+                      GFileQueryInfoFlags   flags,
+                      GCancellable         *cancellable,
+                      GError              **error)
+{
+  TestFile *self = TEST_FILE (file);
+  GFileInfo *info = g_file_info_new ();
+
+  g_file_info_set_file_type (info, G_FILE_TYPE_REGULAR);
+  g_file_info_set_size (info, g_bytes_get_size (self->contents));
+  g_file_info_set_name (info, self->name);
+  g_file_info_set_display_name (info, self->name);
+  return info;
+}
+
+static GFileInputStream *
+test_file_read (GFile         *file,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  TestFile *self = TEST_FILE (file);
+  TestStream *stream;
+
+  if (self->script == SCRIPT_DENIED)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "Permission denied");
+      return NULL;
+    }
+
+  stream = g_object_new (TEST_TYPE_STREAM, NULL);
+  stream->script = self->script;
+  stream->contents = g_bytes_ref (self->contents);
+  return G_FILE_INPUT_STREAM (stream);
+}
+
+static void
+test_file_iface_init (GFileIface *iface)
+{
+  iface->dup = test_file_dup;
+  iface->hash = test_file_hash;
+  iface->equal = test_file_equal;
+  iface->is_native = test_file_is_native;
+  iface->has_uri_scheme = test_file_has_uri_scheme;
+  iface->get_uri_scheme = test_file_get_uri_scheme;
+  iface->get_basename = test_file_get_basename;
+  iface->get_path = test_file_get_path;
+  iface->get_uri = test_file_get_uri;
+  iface->get_parse_name = test_file_get_uri;
+  iface->query_info = test_file_query_info;
+  iface->read_fn = test_file_read;
+}
+
+static void
+test_file_finalize (GObject *object)
+{
+  TestFile *self = TEST_FILE (object);
+
+  g_bytes_unref (self->contents);
+  g_free (self->name);
+  G_OBJECT_CLASS (test_file_parent_class)->finalize (object);
+}
+
+static void
+test_file_class_init (TestFileClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = test_file_finalize;
+}
+
+static void
+test_file_init (TestFile *self)
+{
+}
+
+static GBytes *
+valid_pack_bytes (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid", "full.json", NULL);
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
+
+  g_assert_nonnull (mapped);
+  return g_mapped_file_get_bytes (mapped);
+}
+
+static GtkWidget *
+find_label_with_prefix (GtkWidget  *widget,
+                        const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with_prefix (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Waits, at most 10 seconds, for a load to end; returns the banner's text,
+ * or NULL when no banner shows. */
+static char *
+wait_for_load_end (AccordWindow *window,
+                   GtkRevealer  *progress)
+{
+  GtkRevealer *banner = GTK_REVEALER (accord_test_find_by_type (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (gtk_revealer_get_reveal_child (progress) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_false (gtk_revealer_get_reveal_child (progress));
+  accord_test_iterate (100);
+
+  return gtk_revealer_get_reveal_child (banner) ? accord_test_visible_text (GTK_WIDGET (banner)) : NULL;
+}
+
+/* A pack on a mount that stops answering: the window says what it opens,
+ * Cancel ends the wait (and the read), and what was on screen stays. */
+static void
+test_cancel_stalled_load (void)
+{
+  AccordWindow *window = new_window ();
+  AccordPack *before = accord_window_get_pack (window);
+  g_autoptr(GBytes) contents = valid_pack_bytes ();
+  g_autoptr(GFile) file = test_file_new (SCRIPT_STALL, "gnp." RLO "json", contents);
+  GtkWidget *label;
+  GtkRevealer *progress;
+  GtkWidget *cancel;
+  g_autofree char *banner = NULL;
+  gint64 deadline;
+
+  go (window, "topic:one");
+  accord_window_open_file (window, file);
+  accord_test_iterate (300);
+  g_assert_cmpint (g_atomic_int_get (&active_reads), ==, 1);
+
+  label = find_label_with_prefix (GTK_WIDGET (window), "Opening");
+  g_assert_nonnull (label);
+  /* The name, isolated: its override stops before the closing quote. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "Opening “" FSI "gnp." RLO "json" PDI "”…");
+  progress = GTK_REVEALER (gtk_widget_get_ancestor (label, GTK_TYPE_REVEALER));
+  g_assert_true (gtk_revealer_get_reveal_child (progress));
+
+  /* Still waiting a second later, the window still usable. */
+  accord_test_iterate (1000);
+  g_assert_true (gtk_revealer_get_reveal_child (progress));
+  go (window, "table");
+  go (window, "topic:one");
+
+  cancel = find_button_labelled (GTK_WIDGET (progress), "Cancel");
+  g_assert_nonnull (cancel);
+  g_signal_emit_by_name (cancel, "clicked");
+
+  banner = wait_for_load_end (window, progress);
+  /* Cancelled is not an error. */
+  g_assert_null (banner);
+  g_assert_true (accord_window_get_pack (window) == before);
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:one");
+
+  /* The reading thread was told, and stopped. */
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (g_atomic_int_get (&active_reads) > 0 && g_get_monotonic_time () < deadline)
+    g_usleep (1000);
+  g_assert_cmpint (g_atomic_int_get (&active_reads), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Opens @file, which must fail with @message in the banner, leaving the
+ * pack and the place on screen as they were. */
+static void
+assert_load_fails (GFile      *file,
+                   const char *message)
+{
+  AccordWindow *window = new_window ();
+  AccordPack *before = accord_window_get_pack (window);
+  GtkWidget *label;
+  g_autofree char *banner = NULL;
+
+  go (window, "topic:one");
+  accord_window_open_file (window, file);
+  label = find_label_with_prefix (GTK_WIDGET (window), "Opening");
+  g_assert_nonnull (label);
+
+  banner = wait_for_load_end (window, GTK_REVEALER (gtk_widget_get_ancestor (label, GTK_TYPE_REVEALER)));
+  g_test_message ("banner: %s", banner);
+  g_assert_nonnull (banner);
+  assert_shows (banner, message);
+  g_assert_true (accord_window_get_pack (window) == before);
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:one");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_shrinking_file (void)
+{
+  g_autoptr(GBytes) contents = valid_pack_bytes ();
+  g_autoptr(GFile) file = test_file_new (SCRIPT_SHRINK, "shrinking.json", contents);
+
+  assert_load_fails (file, "test:///shrinking.json:");
+}
+
+static void
+test_vanishing_file (void)
+{
+  g_autoptr(GBytes) contents = valid_pack_bytes ();
+  g_autoptr(GFile) file = test_file_new (SCRIPT_VANISH, "vanishing.json", contents);
+
+  assert_load_fails (file, "test:///vanishing.json: error: cannot read the file: No such file or directory");
+}
+
+static void
+test_unreadable_file (void)
+{
+  g_autoptr(GBytes) contents = valid_pack_bytes ();
+  g_autoptr(GFile) file = test_file_new (SCRIPT_DENIED, "unreadable.json", contents);
+
+  assert_load_fails (file, "test:///unreadable.json: error: cannot read the file: Permission denied");
+}
+
+/* A real file cut to a few bytes and deleted right after the window starts
+ * loading it: whichever the loader saw, it ends within the time, with the
+ * whole pack or with an error and the old pack still there. */
+static void
+test_file_truncated_and_deleted (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("accord-hostile-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "cut.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) contents = valid_pack_bytes ();
+
+  for (guint delay = 0; delay <= 2000; delay += 1000)
+    {
+      AccordWindow *window = new_window ();
+      AccordPack *before = accord_window_get_pack (window);
+      GtkWidget *label;
+      g_autofree char *banner = NULL;
+
+      g_assert_true (g_file_set_contents (path, g_bytes_get_data (contents, NULL), g_bytes_get_size (contents), NULL));
+      go (window, "topic:one");
+      accord_window_open_file (window, file);
+      label = find_label_with_prefix (GTK_WIDGET (window), "Opening");
+      g_usleep (delay);
+      g_assert_cmpint (truncate (path, 10), ==, 0);
+      g_assert_cmpint (g_unlink (path), ==, 0);
+
+      banner = wait_for_load_end (window, GTK_REVEALER (gtk_widget_get_ancestor (label, GTK_TYPE_REVEALER)));
+      g_test_message ("after %u µs: %s", delay, banner != NULL ? banner : "loaded");
+      if (banner != NULL)
+        {
+          assert_shows (banner, "cut.json");
+          g_assert_true (accord_window_get_pack (window) == before);
+          g_assert_cmpstr (accord_window_get_location (window), ==, "topic:one");
+        }
+      else
+        {
+          g_assert_cmpstr (accord_pack_get_id (accord_window_get_pack (window)), ==, "full-pack.v1_test");
+          g_assert_cmpuint (accord_pack_get_n_topics_total (accord_window_get_pack (window)), ==, 9);
+        }
+
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+
+  g_rmdir (dir);
+}
+
 /* Where links go: a desktop file for http and https that runs a script,
  * which appends each address it is given to a file. Set up before GTK and
  * GIO read the desktop's settings. */
@@ -509,6 +957,11 @@ main (int   argc,
   g_test_add_func ("/hostile/file-name", test_file_name);
   g_test_add_func ("/hostile/link-opens-on-click", test_link_opens_on_click);
   g_test_add_func ("/hostile/other-scheme-refused", test_other_scheme_refused);
+  g_test_add_func ("/hostile-file/cancel-stalled-load", test_cancel_stalled_load);
+  g_test_add_func ("/hostile-file/shrinking", test_shrinking_file);
+  g_test_add_func ("/hostile-file/vanishing", test_vanishing_file);
+  g_test_add_func ("/hostile-file/unreadable", test_unreadable_file);
+  g_test_add_func ("/hostile-file/truncated-and-deleted", test_file_truncated_and_deleted);
 
   status = g_test_run ();
   remove_all (dir_file);
