@@ -3,8 +3,9 @@
  * Copyright 2026 The Accord authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Loads fixed packs once (the built-in one, and a right-to-left one with
- * accents and other scripts), then treats each input as what a person might
+ * Loads fixed packs once (the built-in one, a right-to-left one with
+ * accents and other scripts, and one with markup-looking text, bidi
+ * overrides and a 400-character word), then treats each input as what a person might
  * type or what a link or saved setting might name:
  *
  *  - the whole input is a query to the search index, as the sidebar runs it
@@ -32,8 +33,8 @@ log_nothing (const char     *log_domain,
 {
 }
 
-static AccordPack *packs[2];
-static AccordSearchIndex *indexes[2];
+static AccordPack *packs[3];
+static AccordSearchIndex *indexes[3];
 
 static AccordPack *
 load_pack (const char *path)
@@ -57,6 +58,7 @@ LLVMFuzzerInitialize (int    *argc,
 {
   packs[0] = load_pack (ACCORD_FUZZ_SRCDIR "/data/content/peace-and-security.json");
   packs[1] = load_pack (ACCORD_FUZZ_SRCDIR "/tests/data/valid/arabic.json");
+  packs[2] = load_pack (ACCORD_FUZZ_SRCDIR "/tests/data/valid/hostile-text.json");
 
   for (guint i = 0; i < G_N_ELEMENTS (packs); i++)
     indexes[i] = accord_search_index_new (packs[i]);
