@@ -13,6 +13,11 @@
  * the view switcher). Going back or forward shows a location again without
  * recording it.
  *
+ * Only what the first screen shows is built before the first frame: the
+ * Characteristics and Compare views are created the first time they are
+ * needed (accord_window_get_table_view(), accord_window_get_compare_view()),
+ * into the empty boxes the template gives their stack pages.
+ *
  * Loading another pack happens in a worker thread, with progress and
  * Cancel. The pack on screen is only replaced once the new one has loaded
  * without error; otherwise a banner shows the first errors.
@@ -69,6 +74,10 @@ struct _AccordWindow
   AccordSidebar *sidebar;
   GtkStack *views;
   AccordTopicPage *topic_page;
+  GtkWidget *table_slot;
+  GtkWidget *compare_slot;
+
+  /* built on first use: NULL until then */
   AccordTableView *table_view;
   AccordCompareView *compare_view;
 };
@@ -89,6 +98,97 @@ static GParamSpec *properties[N_PROPS];
 static char     *remembered_location         (AccordWindow *self,
                                               AccordPack   *pack);
 static gboolean  accord_window_close_request (GtkWindow    *window);
+static void      location_changed            (AccordWindow *self);
+static void      on_navigate                 (AccordWindow *self,
+                                              const char   *location);
+
+/* Lazy views */
+
+static GtkTextDirection
+pack_direction (AccordPack *pack)
+{
+  /* The pack's text reads in its own language's direction, whatever the
+   * direction of the interface around it. */
+  return pack != NULL && accord_pack_is_right_to_left (pack) ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_NONE;
+}
+
+/* Puts a freshly built @view into its stack page's @slot and gives it the
+ * pack. Whatever the view reports while it settles is not a move of the
+ * user's, so the history does not see it. */
+static void
+adopt_view (AccordWindow *self,
+            GtkWidget    *slot,
+            GtkWidget    *view)
+{
+  gboolean restoring = self->restoring;
+
+  gtk_widget_set_hexpand (view, TRUE);
+  gtk_widget_set_vexpand (view, TRUE);
+  gtk_widget_add_css_class (view, "accord-view");
+  gtk_widget_set_direction (view, pack_direction (self->pack));
+  gtk_box_append (GTK_BOX (slot), view);
+
+  self->restoring = TRUE;
+  if (self->pack != NULL)
+    g_object_set (view, "pack", self->pack, NULL);
+  self->restoring = restoring;
+
+  g_signal_connect_object (view, "notify::location", G_CALLBACK (location_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "navigate", G_CALLBACK (on_navigate), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * accord_window_get_table_view:
+ *
+ * The Characteristics view, built now if it was not yet.
+ *
+ * Returns: (transfer none): the view
+ */
+AccordTableView *
+accord_window_get_table_view (AccordWindow *self)
+{
+  g_return_val_if_fail (ACCORD_IS_WINDOW (self), NULL);
+
+  if (self->table_view == NULL)
+    {
+      self->table_view = ACCORD_TABLE_VIEW (accord_table_view_new ());
+      adopt_view (self, self->table_slot, GTK_WIDGET (self->table_view));
+    }
+
+  return self->table_view;
+}
+
+/**
+ * accord_window_get_compare_view:
+ *
+ * The Compare view, built now if it was not yet.
+ *
+ * Returns: (transfer none): the view
+ */
+AccordCompareView *
+accord_window_get_compare_view (AccordWindow *self)
+{
+  g_return_val_if_fail (ACCORD_IS_WINDOW (self), NULL);
+
+  if (self->compare_view == NULL)
+    {
+      self->compare_view = g_object_new (ACCORD_TYPE_COMPARE_VIEW, NULL);
+      adopt_view (self, self->compare_slot, GTK_WIDGET (self->compare_view));
+    }
+
+  return self->compare_view;
+}
+
+/* Builds the view a stack page is about to show. */
+static void
+ensure_view (AccordWindow *self,
+             const char   *name)
+{
+  if (g_strcmp0 (name, "table") == 0)
+    accord_window_get_table_view (self);
+  else if (g_strcmp0 (name, "compare") == 0)
+    accord_window_get_compare_view (self);
+}
 
 /* Locations */
 
@@ -98,11 +198,11 @@ current_location (AccordWindow *self)
   const char *view = gtk_stack_get_visible_child_name (self->views);
 
   if (g_strcmp0 (view, "table") == 0)
-    return g_strdup (accord_table_view_get_location (self->table_view));
+    return g_strdup (accord_table_view_get_location (accord_window_get_table_view (self)));
 
   if (g_strcmp0 (view, "compare") == 0)
     {
-      g_auto(GStrv) ids = accord_compare_view_get_subjects (self->compare_view);
+      g_auto(GStrv) ids = accord_compare_view_get_subjects (accord_window_get_compare_view (self));
       g_autofree char *joined = g_strjoinv (",", ids);
 
       return g_strconcat ("compare:", joined, NULL);
@@ -177,19 +277,19 @@ show_location (AccordWindow *self,
     }
   else if (g_str_equal (location, "table"))
     {
-      accord_table_view_show_table (self->table_view);
+      accord_table_view_show_table (accord_window_get_table_view (self));
       gtk_stack_set_visible_child_name (self->views, "table");
       shown = TRUE;
     }
   else if (g_str_has_prefix (location, "aspect:"))
     {
-      shown = accord_table_view_show_aspect (self->table_view, location + strlen ("aspect:"));
+      shown = accord_table_view_show_aspect (accord_window_get_table_view (self), location + strlen ("aspect:"));
       if (shown)
         gtk_stack_set_visible_child_name (self->views, "table");
     }
   else if (g_str_has_prefix (location, "subject:"))
     {
-      shown = accord_table_view_show_subject (self->table_view, location + strlen ("subject:"));
+      shown = accord_table_view_show_subject (accord_window_get_table_view (self), location + strlen ("subject:"));
       if (shown)
         gtk_stack_set_visible_child_name (self->views, "table");
     }
@@ -204,7 +304,7 @@ show_location (AccordWindow *self,
 
       if (known >= 2 && known == g_strv_length (ids))
         {
-          accord_compare_view_set_subjects (self->compare_view, (const char * const *) ids);
+          accord_compare_view_set_subjects (accord_window_get_compare_view (self), (const char * const *) ids);
           gtk_stack_set_visible_child_name (self->views, "compare");
           shown = TRUE;
         }
@@ -321,6 +421,8 @@ on_mouse_button (GtkGestureClick *gesture,
 static void
 on_view_changed (AccordWindow *self)
 {
+  /* The view switcher changes the page directly. */
+  ensure_view (self, gtk_stack_get_visible_child_name (self->views));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
   location_changed (self);
 }
@@ -380,8 +482,10 @@ accord_window_set_pack (AccordWindow *self,
 
   self->restoring = TRUE;
   accord_sidebar_set_pack (self->sidebar, pack);
-  accord_table_view_set_pack (self->table_view, pack);
-  accord_compare_view_set_pack (self->compare_view, pack);
+  if (self->table_view != NULL)
+    accord_table_view_set_pack (self->table_view, pack);
+  if (self->compare_view != NULL)
+    accord_compare_view_set_pack (self->compare_view, pack);
   self->restoring = FALSE;
 
   g_ptr_array_set_size (self->back, 0);
@@ -389,15 +493,11 @@ accord_window_set_pack (AccordWindow *self,
   g_clear_pointer (&self->location, g_free);
   gtk_window_set_title (GTK_WINDOW (self), accord_pack_get_title (pack));
 
-  /* The pack's text reads in its own language's direction, whatever the
-   * direction of the interface around it. */
-  {
-    GtkTextDirection direction = accord_pack_is_right_to_left (pack) ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_NONE;
-
-    gtk_widget_set_direction (GTK_WIDGET (self->topic_page), direction);
-    gtk_widget_set_direction (GTK_WIDGET (self->table_view), direction);
-    gtk_widget_set_direction (GTK_WIDGET (self->compare_view), direction);
-  }
+  gtk_widget_set_direction (GTK_WIDGET (self->topic_page), pack_direction (pack));
+  if (self->table_view != NULL)
+    gtk_widget_set_direction (GTK_WIDGET (self->table_view), pack_direction (pack));
+  if (self->compare_view != NULL)
+    gtk_widget_set_direction (GTK_WIDGET (self->compare_view), pack_direction (pack));
 
   /* Back where this pack was left, or its start page. */
   {
@@ -731,7 +831,7 @@ summary_for_location (AccordWindow *self)
   else if (g_str_has_prefix (location, "compare:"))
     {
       g_autoptr(GListStore) subjects = g_list_store_new (ACCORD_TYPE_SUBJECT);
-      g_auto(GStrv) ids = accord_compare_view_get_subjects (self->compare_view);
+      g_auto(GStrv) ids = accord_compare_view_get_subjects (accord_window_get_compare_view (self));
 
       for (guint i = 0; ids[i] != NULL; i++)
         {
@@ -845,6 +945,8 @@ accord_window_dispose (GObject *object)
   g_clear_handle_id (&self->narrow_idle, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORD_TYPE_WINDOW);
+  self->table_view = NULL;     /* went with their slots */
+  self->compare_view = NULL;
 
   g_clear_object (&self->pack);
   g_clear_object (&self->settings);
@@ -902,6 +1004,7 @@ accord_window_set_property (GObject      *object,
       set_sidebar_visible (self, g_value_get_boolean (value));
       break;
     case PROP_VIEW:
+      ensure_view (self, g_value_get_string (value));
       gtk_stack_set_visible_child_name (self->views, g_value_get_string (value));
       break;
     default:
@@ -938,8 +1041,6 @@ accord_window_class_init (AccordWindowClass *klass)
 
   g_type_ensure (ACCORD_TYPE_SIDEBAR);
   g_type_ensure (ACCORD_TYPE_TOPIC_PAGE);
-  g_type_ensure (ACCORD_TYPE_TABLE_VIEW);
-  g_type_ensure (ACCORD_TYPE_COMPARE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/accord/Accord/accord-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, banner_revealer);
@@ -955,8 +1056,8 @@ accord_window_class_init (AccordWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, views);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, topic_page);
-  gtk_widget_class_bind_template_child (widget_class, AccordWindow, table_view);
-  gtk_widget_class_bind_template_child (widget_class, AccordWindow, compare_view);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, table_slot);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, compare_slot);
 
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
   gtk_widget_class_install_action (widget_class, "win.forward", NULL, forward_activated);
@@ -988,20 +1089,12 @@ accord_window_init (AccordWindow *self)
   apply_zoom (self);
   update_history_actions (self);
 
-  gtk_widget_add_css_class (GTK_WIDGET (self->table_view), "accord-view");
-  gtk_widget_add_css_class (GTK_WIDGET (self->compare_view), "accord-view");
 
   g_signal_connect_object (self->sidebar, "notify::selected", G_CALLBACK (on_sidebar_selected), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->views, "notify::visible-child-name", G_CALLBACK (on_view_changed), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->table_view, "notify::location", G_CALLBACK (location_changed), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->compare_view, "notify::location", G_CALLBACK (location_changed), self,
-                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->topic_page, "navigate", G_CALLBACK (on_navigate), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->table_view, "navigate", G_CALLBACK (on_navigate), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->compare_view, "navigate", G_CALLBACK (on_navigate), self, G_CONNECT_SWAPPED);
 
   mouse_buttons = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (mouse_buttons), 0);

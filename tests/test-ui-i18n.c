@@ -91,6 +91,8 @@ test_column_headers (gconstpointer data)
 {
   guint t = GPOINTER_TO_UINT (data);
   AccordWindow *window = new_window ();
+  /* The table is built when it is first shown. */
+  gboolean shown = accord_window_navigate (window, "table");
   AccordTableView *table = ACCORD_TABLE_VIEW (accord_test_find_by_type (GTK_WIDGET (window),
                                                                          ACCORD_TYPE_TABLE_VIEW));
   GtkColumnView *columns = GTK_COLUMN_VIEW (accord_test_find_by_type (GTK_WIDGET (table), GTK_TYPE_COLUMN_VIEW));
@@ -99,6 +101,7 @@ test_column_headers (gconstpointer data)
   g_autofree char *joined = NULL;
   g_autofree char *expected = NULL;
 
+  g_assert_true (shown);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (list, i);

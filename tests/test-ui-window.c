@@ -420,6 +420,50 @@ test_settings_round_trip (void)
   g_settings_reset (settings, "text-zoom");
 }
 
+
+/* Only the first screen is built before the first frame: the other views
+ * come into being when they are first shown, however they are reached. */
+static void
+test_lazy_views (void)
+{
+  AccordWindow *window = new_window (1280, 800);
+  GtkWidget *table, *compare;
+  g_autofree char *text = NULL;
+
+  g_assert_null (accord_test_find_by_type (GTK_WIDGET (window), ACCORD_TYPE_TABLE_VIEW));
+  g_assert_null (accord_test_find_by_type (GTK_WIDGET (window), ACCORD_TYPE_COMPARE_VIEW));
+
+  /* The view switcher, through its action. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "table");
+  accord_test_iterate (100);
+  table = accord_test_find_by_type (GTK_WIDGET (window), ACCORD_TYPE_TABLE_VIEW);
+  g_assert_nonnull (table);
+  g_assert_true (gtk_widget_get_mapped (table));
+  g_assert_cmpstr (accord_window_get_location (window), ==, "table");
+  text = accord_test_visible_text (table);
+  g_assert_nonnull (strstr (text, "Peacekeeping"));
+  g_assert_null (accord_test_find_by_type (GTK_WIDGET (window), ACCORD_TYPE_COMPARE_VIEW));
+
+  /* A location, as a link or the history would give it. */
+  g_assert_true (accord_window_navigate (window, "compare:diplomacy,peacekeeping"));
+  accord_test_iterate (100);
+  compare = accord_test_find_by_type (GTK_WIDGET (window), ACCORD_TYPE_COMPARE_VIEW);
+  g_assert_nonnull (compare);
+  g_assert_true (gtk_widget_get_mapped (compare));
+  g_assert_cmpstr (accord_window_get_location (window), ==, "compare:diplomacy,peacekeeping");
+
+  /* Each is built once, and the history holds only the moves made. */
+  g_assert_true (accord_window_get_table_view (window) == ACCORD_TABLE_VIEW (table));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  accord_test_iterate (50);
+  g_assert_cmpstr (accord_window_get_location (window), ==, "table");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  accord_test_iterate (50);
+  g_assert_cmpstr (accord_window_get_location (window), ==, "home");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -427,6 +471,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/window/select-topic", test_select_topic);
+  g_test_add_func ("/window/lazy-views", test_lazy_views);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/history", test_history);
   g_test_add_func ("/window/related-link", test_related_link);
