@@ -3,11 +3,22 @@
  * Copyright 2026 The Accord authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A GtkListView over a GtkTreeListModel of the pack's topics. Every level of
- * the tree goes through the same filter and sorter: with no query they keep
- * everything in pack order; with a query they keep the matching topics and
- * their ancestors, best matches first (title before summary before body).
- * The matching itself is the core's AccordSearchIndex, built once per pack.
+ * Two lists share the sidebar:
+ *
+ *  - the topic tree: a GtkListView over a GtkTreeListModel of the pack's
+ *    topics, expanded on demand;
+ *  - while searching, the results: a flat GtkListView over the matching
+ *    topics, best first (title before summary before body), each with the
+ *    path of its ancestors beneath its title.
+ *
+ * The matching is the core's AccordSearchIndex, built in a thread once per
+ * pack; a query costs a few milliseconds even on a 100,000-topic pack. Its
+ * results go into an AccordResultList, whose rows stay put from one query
+ * to the next: the list view keeps its row widgets and only their text
+ * changes, however many results there are. (Filtering the tree instead meant expanding
+ * every level and re-sorting each, seconds per keystroke on large packs:
+ * tests/bench-ui-search.c measures it.) Clearing the search brings the tree
+ * back, with the topic chosen meanwhile selected in it.
  */
 
 #define G_LOG_DOMAIN "accord"
@@ -26,15 +37,20 @@ struct _AccordSidebar
   AccordSearchIndex *index;   /* built in a thread when the pack is set */
   GCancellable *indexing;
   char *query;                /* NULL: not searching */
-  GtkFilter *filter;
-  GtkSorter *sorter;
+  AccordTopic *shown;         /* the topic selected in the list on show */
+  AccordTopic *selected;      /* the topic last chosen, kept across searches */
+  gboolean updating;          /* swapping lists: selection changes are ours */
   GtkTreeListModel *tree;
-  GtkSingleSelection *selection;
+  GtkSingleSelection *selection;          /* of the tree */
+  AccordResultList *results;              /* the topics found, best first */
+  GtkSingleSelection *result_selection;   /* of the results */
 
   /* template children */
   GtkSearchEntry *search_entry;
   GtkLabel *status;
+  GtkStack *lists;
   GtkListView *list_view;
+  GtkListView *results_view;
 };
 
 G_DEFINE_FINAL_TYPE (AccordSidebar, accord_sidebar, GTK_TYPE_WIDGET)
@@ -43,58 +59,26 @@ enum { PROP_0, PROP_PACK, PROP_SELECTED, N_PROPS };
 
 static GParamSpec *properties[N_PROPS];
 
+static void on_selected_changed (AccordSidebar *self);
+
 static gboolean
-filter_topic (gpointer item,
-              gpointer user_data)
+showing_results (AccordSidebar *self)
 {
-  AccordSidebar *self = user_data;
-
-  /* No query, or no index yet to run it: everything shows. */
-  if (self->query == NULL || self->index == NULL)
-    return TRUE;
-
-  return accord_search_index_subtree_rank (self->index, item) != ACCORD_SEARCH_NO_MATCH;
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->lists), "results") == 0;
 }
 
-static int
-sort_topic (gconstpointer a,
-            gconstpointer b,
-            gpointer      user_data)
-{
-  AccordSidebar *self = user_data;
-  int rank_a, rank_b;
-
-  if (self->query == NULL || self->index == NULL)
-    return GTK_ORDERING_EQUAL;
-
-  /* The sort is stable: equal ranks keep pack order. */
-  rank_a = accord_search_index_subtree_rank (self->index, (gpointer) a);
-  rank_b = accord_search_index_subtree_rank (self->index, (gpointer) b);
-  return rank_a > rank_b ? GTK_ORDERING_SMALLER : rank_a < rank_b ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-/* One level of the tree: filtered and sorted by the shared filter and sorter. */
-static GListModel *
-wrap_level (AccordSidebar *self,
-            GListModel    *topics)
-{
-  GtkFilterListModel *filtered = gtk_filter_list_model_new (g_object_ref (topics),
-                                                            g_object_ref (self->filter));
-
-  return G_LIST_MODEL (gtk_sort_list_model_new (G_LIST_MODEL (filtered), g_object_ref (self->sorter)));
-}
+/* The tree */
 
 static GListModel *
 create_children (gpointer item,
                  gpointer user_data)
 {
-  AccordSidebar *self = user_data;
   AccordTopic *topic = item;
 
   if (accord_topic_get_n_children (topic) == 0)
     return NULL;
 
-  return wrap_level (self, accord_topic_get_children (topic));
+  return g_object_ref (accord_topic_get_children (topic));
 }
 
 static void
@@ -103,11 +87,125 @@ rebuild_tree (AccordSidebar *self)
   g_clear_object (&self->tree);
 
   if (self->pack != NULL)
-    /* While searching every level is expanded, to show where matches are. */
-    self->tree = gtk_tree_list_model_new (wrap_level (self, accord_pack_get_topics (self->pack)),
-                                          FALSE, self->query != NULL, create_children, self, NULL);
+    self->tree = gtk_tree_list_model_new (g_object_ref (accord_pack_get_topics (self->pack)),
+                                          FALSE, FALSE, create_children, NULL, NULL);
 
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
+}
+
+/* The results */
+
+/* The full title of an ellipsized result, asked for only when a tooltip is
+ * about to show: setting tooltips on every bind costs a round trip to the
+ * display server for each row. */
+static gboolean
+on_result_query_tooltip (GtkWidget  *label,
+                         int         x,
+                         int         y,
+                         gboolean    keyboard,
+                         GtkTooltip *tooltip,
+                         gpointer    user_data)
+{
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (GTK_LABEL (label)));
+  return TRUE;
+}
+
+static void
+setup_result (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *path = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_has_tooltip (title, TRUE);
+  g_signal_connect (title, "query-tooltip", G_CALLBACK (on_result_query_tooltip), NULL);
+  gtk_label_set_xalign (GTK_LABEL (path), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (path), PANGO_ELLIPSIZE_START);
+  gtk_widget_add_css_class (path, "dim-label");
+  gtk_widget_add_css_class (path, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), path);
+  gtk_list_item_set_child (item, box);
+}
+
+/* "Grandparent › Parent": where a result sits in the tree. */
+static char *
+ancestor_path (AccordTopic *topic,
+               gboolean     rtl)
+{
+  GString *path = g_string_new (NULL);
+
+  for (AccordTopic *a = accord_topic_get_parent (topic); a != NULL; a = accord_topic_get_parent (a))
+    {
+      if (path->len > 0)
+        g_string_prepend (path, rtl ? " ‹ " : " › ");
+      g_string_prepend (path, accord_topic_get_title (a));
+    }
+
+  return g_string_free (path, FALSE);
+}
+
+static void
+update_result_row (AccordResult *result,
+                   GParamSpec   *pspec,
+                   GtkWidget    *box)
+{
+  AccordTopic *topic = accord_result_get_topic (result);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *path_label = gtk_widget_get_next_sibling (title);
+  g_autofree char *path = NULL;
+
+  if (topic == NULL)
+    return;  /* this position is going */
+
+  path = ancestor_path (topic, gtk_widget_get_direction (box) == GTK_TEXT_DIR_RTL);
+  /* Plain text: pack text is never markup. */
+  gtk_label_set_text (GTK_LABEL (title), accord_topic_get_title (topic));
+  gtk_label_set_text (GTK_LABEL (path_label), path);
+  gtk_widget_set_visible (path_label, *path != '\0');
+}
+
+/* A row follows its position's topic from one query to the next. */
+static void
+bind_result (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  AccordResult *result = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  update_result_row (result, NULL, box);
+  g_signal_connect_object (result, "notify::topic", G_CALLBACK (update_result_row), box, 0);
+}
+
+static void
+unbind_result (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), update_result_row,
+                                        gtk_list_item_get_child (item));
+}
+
+static void
+set_results (AccordSidebar *self,
+             GPtrArray     *results)
+{
+  guint position;
+
+  accord_result_list_set_topics (self->results, results);
+
+  /* The topic on show stays selected if it is among the results. */
+  position = accord_result_list_find (self->results, self->selected);
+  gtk_single_selection_set_selected (self->result_selection,
+                                     position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
+  if (results != NULL && results->len > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->results_view), "list.scroll-to-item", "u",
+                                position != GTK_INVALID_LIST_POSITION ? position : 0);
 }
 
 static void
@@ -132,15 +230,38 @@ update_status (AccordSidebar *self,
   gtk_widget_set_visible (GTK_WIDGET (self->status), TRUE);
 }
 
-/* Runs the current query over the index and updates the tree. */
+/* Runs the current query over the index and shows its results, or the tree
+ * when there is no query. */
 static void
-apply_query (AccordSidebar   *self,
-             GtkFilterChange  change,
-             gboolean         mode_changed)
+apply_query (AccordSidebar *self)
 {
+  g_autoptr(GPtrArray) results = NULL;
   guint n_found = 0;
 
-  if (self->query != NULL && self->index == NULL)
+  if (self->query == NULL)
+    {
+      gboolean was_searching = showing_results (self);
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      self->updating = TRUE;
+      gtk_stack_set_visible_child_name (self->lists, "tree");
+      if (focus != NULL && (focus == GTK_WIDGET (self->results_view) ||
+                            gtk_widget_is_ancestor (focus, GTK_WIDGET (self->results_view))))
+        gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+      /* The results stay, hidden: the rows of the next search start from
+       * them instead of being built again. */
+      gtk_single_selection_set_selected (self->result_selection, GTK_INVALID_LIST_POSITION);
+      self->updating = FALSE;
+      /* Back in the tree, on the topic chosen while searching. */
+      if (was_searching)
+        accord_sidebar_select_topic (self, self->selected);
+      on_selected_changed (self);
+      update_status (self, 0);
+      return;
+    }
+
+  if (self->index == NULL)
     {
       /* The index is still being built: the query runs when it is ready. */
       gtk_label_set_text (self->status, _("Searching…"));
@@ -148,15 +269,13 @@ apply_query (AccordSidebar   *self,
       return;
     }
 
-  if (self->query != NULL)
-    n_found = accord_search_index_query (self->index, self->query);
-
-  gtk_filter_changed (self->filter, change);
-  gtk_sorter_changed (self->sorter, GTK_SORTER_CHANGE_DIFFERENT);
-
-  /* Entering or leaving search changes which rows are expanded. */
-  if (mode_changed)
-    rebuild_tree (self);
+  n_found = accord_search_index_query (self->index, self->query);
+  results = accord_search_index_results (self->index);
+  self->updating = TRUE;
+  set_results (self, results);
+  gtk_stack_set_visible_child_name (self->lists, "results");
+  self->updating = FALSE;
+  on_selected_changed (self);
 
   update_status (self, n_found);
 }
@@ -169,10 +288,6 @@ void
 accord_sidebar_set_query (AccordSidebar *self,
                           const char    *query)
 {
-  gboolean was_searching;
-  g_autofree char *old_query = NULL;
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
-
   g_return_if_fail (ACCORD_IS_SIDEBAR (self));
 
   if (query != NULL && *query == '\0')
@@ -180,17 +295,10 @@ accord_sidebar_set_query (AccordSidebar *self,
   if (g_strcmp0 (query, self->query) == 0)
     return;
 
-  was_searching = self->query != NULL;
-  old_query = g_steal_pointer (&self->query);
+  g_free (self->query);
   self->query = g_strdup (query);
 
-  /* Typing more letters only narrows the results: let GTK reuse its work. */
-  if (old_query != NULL && self->query != NULL && g_str_has_prefix (self->query, old_query))
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (old_query != NULL && self->query != NULL && g_str_has_prefix (old_query, self->query))
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-
-  apply_query (self, change, was_searching != (self->query != NULL));
+  apply_query (self);
 }
 
 static void
@@ -218,7 +326,7 @@ on_index_built (GObject      *source,
   g_clear_object (&self->indexing);
   self->index = index;
   if (self->query != NULL)
-    apply_query (self, GTK_FILTER_CHANGE_DIFFERENT, TRUE);
+    apply_query (self);
 }
 
 static void
@@ -253,24 +361,19 @@ on_stop_search (AccordSidebar *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
-static void
-on_selected_changed (AccordSidebar *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
-}
-
-/**
- * accord_sidebar_get_selected:
- *
- * Returns: (transfer none) (nullable): the selected topic
- */
-AccordTopic *
-accord_sidebar_get_selected (AccordSidebar *self)
+/* The topic selected in the list on show. */
+static AccordTopic *
+shown_selected (AccordSidebar *self)
 {
   GtkTreeListRow *row;
   AccordTopic *topic;
 
-  g_return_val_if_fail (ACCORD_IS_SIDEBAR (self), NULL);
+  if (showing_results (self))
+    {
+      AccordResult *result = gtk_single_selection_get_selected_item (self->result_selection);
+
+      return result != NULL ? accord_result_get_topic (result) : NULL;
+    }
 
   row = gtk_single_selection_get_selected_item (self->selection);
   if (row == NULL)
@@ -281,6 +384,39 @@ accord_sidebar_get_selected (AccordSidebar *self)
   g_object_unref (topic);
 
   return topic;
+}
+
+/* Reports a change of the selected topic, not of the list showing it. */
+static void
+on_selected_changed (AccordSidebar *self)
+{
+  AccordTopic *topic;
+
+  if (self->updating)
+    return;
+
+  topic = shown_selected (self);
+  if (topic == self->shown)
+    return;
+
+  self->shown = topic;
+  if (topic != NULL)
+    self->selected = topic;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+/**
+ * accord_sidebar_get_selected:
+ *
+ * Returns: (transfer none) (nullable): the topic selected in the tree, or
+ *   while searching in the results
+ */
+AccordTopic *
+accord_sidebar_get_selected (AccordSidebar *self)
+{
+  g_return_val_if_fail (ACCORD_IS_SIDEBAR (self), NULL);
+
+  return self->shown;
 }
 
 /* Finds @topic's row, expanding its ancestors. Returns its position. */
@@ -314,6 +450,9 @@ find_row (AccordSidebar *self,
           *position = i;
           return TRUE;
         }
+      /* Siblings follow their parent; a shallower row ends the level. */
+      if (i > start && parent != NULL && gtk_tree_list_row_get_depth (row) < accord_topic_get_depth (topic))
+        break;
     }
 
   return FALSE;
@@ -323,31 +462,47 @@ find_row (AccordSidebar *self,
  * accord_sidebar_select_topic:
  * @topic: (nullable): a topic of the pack, or %NULL to select nothing
  *
- * Selects @topic, expanding the tree down to it. A topic hidden by the
- * current search cannot be selected.
+ * Selects @topic: in the tree, expanding the tree down to it, or while
+ * searching in the results, if it is one of them. Either way it is the
+ * topic selected in the tree once the search is cleared.
  *
- * Returns: whether the topic is now selected
+ * Returns: whether the topic is now selected in the list on show
  */
 gboolean
 accord_sidebar_select_topic (AccordSidebar *self,
                              AccordTopic   *topic)
 {
-  guint position;
+  guint position = GTK_INVALID_LIST_POSITION;
+  GtkSingleSelection *selection;
+  GtkListView *view;
 
   g_return_val_if_fail (ACCORD_IS_SIDEBAR (self), FALSE);
 
-  if (topic == accord_sidebar_get_selected (self))
+  self->selected = topic;
+  if (topic != NULL && topic == shown_selected (self))
     return TRUE;
 
-  if (topic == NULL || self->tree == NULL || !find_row (self, topic, &position))
+  if (showing_results (self))
     {
-      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-      return FALSE;
+      selection = self->result_selection;
+      view = self->results_view;
+      position = accord_result_list_find (self->results, topic);
+      if (position == G_MAXUINT)
+        position = GTK_INVALID_LIST_POSITION;
+    }
+  else
+    {
+      selection = self->selection;
+      view = self->list_view;
+      if (topic != NULL && self->tree != NULL && !find_row (self, topic, &position))
+        position = GTK_INVALID_LIST_POSITION;
     }
 
-  gtk_single_selection_set_selected (self->selection, position);
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  gtk_single_selection_set_selected (selection, position);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
 
+  gtk_widget_activate_action (GTK_WIDGET (view), "list.scroll-to-item", "u", position);
   return TRUE;
 }
 
@@ -362,14 +517,29 @@ accord_sidebar_focus_search (AccordSidebar *self)
 /**
  * accord_sidebar_get_rows:
  *
- * Returns: (transfer none): the visible rows (GtkTreeListRow), for tests
+ * Returns: (transfer none): the rows on show, for tests: the tree's
+ *   (GtkTreeListRow), or while searching the results' (AccordResult)
  */
 GListModel *
 accord_sidebar_get_rows (AccordSidebar *self)
 {
   g_return_val_if_fail (ACCORD_IS_SIDEBAR (self), NULL);
 
-  return G_LIST_MODEL (self->selection);
+  return G_LIST_MODEL (showing_results (self) ? self->result_selection : self->selection);
+}
+
+/**
+ * accord_sidebar_is_searchable:
+ *
+ * Returns: whether the search index of the pack is ready; until it is, a
+ *   search says "Searching…" and shows its results once it is
+ */
+gboolean
+accord_sidebar_is_searchable (AccordSidebar *self)
+{
+  g_return_val_if_fail (ACCORD_IS_SIDEBAR (self), FALSE);
+
+  return self->index != NULL;
 }
 
 void
@@ -378,12 +548,19 @@ accord_sidebar_set_pack (AccordSidebar *self,
 {
   g_return_if_fail (ACCORD_IS_SIDEBAR (self));
 
-  if (!g_set_object (&self->pack, pack))
+  if (self->pack == pack)
     return;
 
+  /* The results point into the old pack: they go first. */
   g_clear_pointer (&self->query, g_free);
+  self->updating = TRUE;
+  set_results (self, NULL);
+  gtk_stack_set_visible_child_name (self->lists, "tree");
+  g_set_object (&self->pack, pack);
+  self->shown = self->selected = NULL;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   rebuild_tree (self);
+  self->updating = FALSE;
   update_status (self, 0);
   start_indexing (self);
 
@@ -415,9 +592,9 @@ accord_sidebar_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->result_selection);
+  g_clear_object (&self->results);
   g_clear_object (&self->tree);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->sorter);
   g_cancellable_cancel (self->indexing);
   g_clear_object (&self->indexing);
   g_clear_pointer (&self->index, accord_search_index_unref);
@@ -470,31 +647,64 @@ accord_sidebar_class_init (AccordSidebarClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/accord/Accord/accord-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, AccordSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AccordSidebar, status);
+  gtk_widget_class_bind_template_child (widget_class, AccordSidebar, lists);
   gtk_widget_class_bind_template_child (widget_class, AccordSidebar, list_view);
+  gtk_widget_class_bind_template_child (widget_class, AccordSidebar, results_view);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "accord-sidebar");
 }
 
+/* Enter in the search entry: to the best result. */
+static void
+on_search_activate (AccordSidebar *self)
+{
+  if (!showing_results (self) || g_list_model_get_n_items (G_LIST_MODEL (self->results)) == 0)
+    return;
+
+  gtk_single_selection_set_selected (self->result_selection, 0);
+  gtk_widget_activate_action (GTK_WIDGET (self->results_view), "list.scroll-to-item", "u", 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->results_view));
+}
+
+static GtkSingleSelection *
+new_selection (AccordSidebar *self)
+{
+  GtkSingleSelection *selection = gtk_single_selection_new (NULL);
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  g_signal_connect_object (selection, "notify::selected", G_CALLBACK (on_selected_changed), self,
+                           G_CONNECT_SWAPPED);
+  return selection;
+}
+
 static void
 accord_sidebar_init (AccordSidebar *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_stack_set_visible_child_name (self->lists, "tree");
 
-  self->filter = GTK_FILTER (gtk_custom_filter_new (filter_topic, self, NULL));
-  self->sorter = GTK_SORTER (gtk_custom_sorter_new (sort_topic, self, NULL));
-
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selected_changed), self,
-                           G_CONNECT_SWAPPED);
+  self->selection = new_selection (self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  self->results = accord_result_list_new ();
+  self->result_selection = new_selection (self);
+  gtk_single_selection_set_model (self->result_selection, G_LIST_MODEL (self->results));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_result), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_result), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_result), NULL);
+  gtk_list_view_set_factory (self->results_view, factory);
+  gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (self->result_selection));
 
   /* Typing anywhere in the sidebar starts a search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "stop-search", G_CALLBACK (on_stop_search), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (on_search_activate), self,
                            G_CONNECT_SWAPPED);
 }

@@ -25,5 +25,6 @@ void         accord_sidebar_focus_search   (AccordSidebar *self);
 void         accord_sidebar_set_query      (AccordSidebar *self,
                                             const char    *query);
 GListModel  *accord_sidebar_get_rows       (AccordSidebar *self);
+gboolean     accord_sidebar_is_searchable  (AccordSidebar *self);
 
 G_END_DECLS
