@@ -1582,7 +1582,9 @@ build (AccordSummary *self,
 
   if (self->parts & ACCORD_SUMMARY_TABLE)
     build_table (self, doc);
-  if (self->parts & ACCORD_SUMMARY_COMPARISON)
+  /* A pack with a single subject has nothing to compare. */
+  if ((self->parts & ACCORD_SUMMARY_COMPARISON) &&
+      g_list_model_get_n_items (accord_pack_get_subjects (self->pack)) >= 2)
     build_comparison (self, doc);
   if (self->parts & ACCORD_SUMMARY_TOPICS)
     build_topics (self, doc);
