@@ -237,6 +237,49 @@ on_print_done (GtkPrintOperation       *operation,
 }
 
 /**
+ * accord_print_operation_new:
+ * @summary: what to print; the dialog's "Summary" tab changes its parts
+ *
+ * A print operation that draws @summary, with the "Summary" tab and the
+ * page setup and settings remembered from the last print of the session.
+ * Run it with a dialog (accord_print_summary()) or export it
+ * (GTK_PRINT_OPERATION_ACTION_EXPORT, as the tests do).
+ *
+ * Returns: (transfer full): the operation
+ */
+GtkPrintOperation *
+accord_print_operation_new (AccordSummary *summary)
+{
+  GtkPrintOperation *operation;
+  PrintJob *job;
+
+  g_return_val_if_fail (ACCORD_IS_SUMMARY (summary), NULL);
+
+  job = g_new0 (PrintJob, 1);
+  job->summary = g_object_ref (summary);
+
+  operation = gtk_print_operation_new ();
+  g_object_set_data_full (G_OBJECT (operation), "accord-print-job", job, print_job_free);
+  gtk_print_operation_set_job_name (operation, accord_pack_get_title (accord_summary_get_pack (summary)));
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  /* Translators: the tab of the print dialog where the parts of the summary are chosen */
+  gtk_print_operation_set_custom_tab_label (operation, _("Summary"));
+  if (session_settings != NULL)
+    gtk_print_operation_set_print_settings (operation, session_settings);
+  if (session_page_setup != NULL)
+    gtk_print_operation_set_default_page_setup (operation, session_page_setup);
+
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), job);
+  g_signal_connect (operation, "create-custom-widget", G_CALLBACK (on_create_custom_widget), job);
+  g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (on_custom_widget_apply), job);
+
+  return operation;
+}
+
+/**
  * accord_print_summary:
  * @parent: (nullable): the window the print dialog belongs to
  * @summary: what to print; the dialog's "Summary" tab changes its parts
@@ -254,31 +297,14 @@ accord_print_summary (GtkWindow     *parent,
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (ACCORD_IS_SUMMARY (summary));
 
-  job = g_new0 (PrintJob, 1);
-  job->summary = g_object_ref (summary);
+  operation = accord_print_operation_new (summary);
+  job = g_object_get_data (G_OBJECT (operation), "accord-print-job");
   job->parent = parent;
   if (parent != NULL)
     g_object_add_weak_pointer (G_OBJECT (parent), (gpointer *) &job->parent);
 
-  operation = gtk_print_operation_new ();
-  g_object_set_data_full (G_OBJECT (operation), "accord-print-job", job, print_job_free);
-  gtk_print_operation_set_job_name (operation, accord_pack_get_title (accord_summary_get_pack (summary)));
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
   gtk_print_operation_set_allow_async (operation, TRUE);
   gtk_print_operation_set_show_progress (operation, TRUE);
-  /* Translators: the tab of the print dialog where the parts of the summary are chosen */
-  gtk_print_operation_set_custom_tab_label (operation, _("Summary"));
-  if (session_settings != NULL)
-    gtk_print_operation_set_print_settings (operation, session_settings);
-  if (session_page_setup != NULL)
-    gtk_print_operation_set_default_page_setup (operation, session_page_setup);
-
-  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), job);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), job);
-  g_signal_connect (operation, "create-custom-widget", G_CALLBACK (on_create_custom_widget), job);
-  g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (on_custom_widget_apply), job);
   g_signal_connect (operation, "done", G_CALLBACK (on_print_done), job);
 
   /* Results and errors arrive through "done". */

@@ -711,14 +711,26 @@ find_activated (GtkWidget  *widget,
 
 /* Printing */
 
-/* A summary of what the window shows: the topic on screen with its
- * sub-topics, the characteristics table, or the subjects being compared;
- * from the home page, everything. The print dialog can change the parts. */
-static AccordSummary *
-summary_for_location (AccordWindow *self)
+/**
+ * accord_window_create_summary:
+ *
+ * A summary of what the window shows, for Print… and Export PDF…: the
+ * topic on screen with its sub-topics, the characteristics table, or the
+ * subjects being compared; from the home page, everything. The print
+ * dialog can change the parts.
+ *
+ * Returns: (transfer full): a new summary
+ */
+AccordSummary *
+accord_window_create_summary (AccordWindow *self)
 {
-  AccordSummary *summary = accord_summary_new (self->pack);
-  const char *location = self->location != NULL ? self->location : "home";
+  AccordSummary *summary;
+  const char *location;
+
+  g_return_val_if_fail (ACCORD_IS_WINDOW (self), NULL);
+
+  summary = accord_summary_new (self->pack);
+  location = self->location != NULL ? self->location : "home";
 
   if (g_str_has_prefix (location, "topic:"))
     {
@@ -755,7 +767,7 @@ print_activated (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   AccordWindow *self = ACCORD_WINDOW (widget);
-  g_autoptr(AccordSummary) summary = summary_for_location (self);
+  g_autoptr(AccordSummary) summary = accord_window_create_summary (self);
 
   if (g_strcmp0 (action_name, "win.print") == 0)
     accord_print_summary (GTK_WINDOW (self), summary);

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "accord-application.h"
+#include "accord-summary.h"
 
 G_BEGIN_DECLS
 
@@ -27,5 +28,6 @@ gboolean      accord_window_navigate  (AccordWindow      *self,
 const char   *accord_window_get_location (AccordWindow   *self);
 void          accord_window_set_pending_location (AccordWindow *self,
                                                   const char   *location);
+AccordSummary *accord_window_create_summary      (AccordWindow *self);
 
 G_END_DECLS
