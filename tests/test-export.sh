@@ -140,6 +140,26 @@ else
   check fail "a long table repeats its header"
 fi
 
+# A row taller than a page is split at line boundaries: every word kept, in order.
+python3 - "$tmp/tall.json" <<'PY'
+import json, sys
+json.dump({
+  "format": "accord-pack", "version": 1, "id": "tall", "title": "Tall", "language": "en",
+  "subjects": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+  "aspects": [{"id": "x", "name": "X"}, {"id": "y", "name": "Y"}],
+  "characteristics": [{"subject": "a", "aspect": "x", "text": " ".join("w%d" % i for i in range(3000))},
+                      {"subject": "b", "aspect": "y", "text": "short"}],
+  "topics": [{"id": "t", "title": "T", "body": [{"type": "paragraph", "text": "p"}]}],
+}, open(sys.argv[1], "w"))
+PY
+if export_pdf tall --content "$tmp/tall.json" --table && [ "$(pages "$tmp/tall.pdf")" -ge 3 ] &&
+   pdftotext -raw "$tmp/tall.pdf" - | tr -s ' ' '\n' | grep '^w[0-9]' |
+   awk '$0 != ("w" (NR - 1)) { bad = 1 } END { exit bad || NR != 3000 }'; then
+  check ok "a row taller than a page continues over $(pages "$tmp/tall.pdf") pages, every word in order"
+else
+  check fail "a row taller than a page"
+fi
+
 # 4. Text that looks like markup is printed as it is.
 python3 - "$tmp/markup.json" <<'PY'
 import json, sys
