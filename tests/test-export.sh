@@ -189,6 +189,18 @@ else
   check fail "the markup pack exports"
 fi
 
+# Under a locale whose decimal separator is a comma (built here with
+# localedef, as a fresh machine has only C.UTF-8).
+if command -v localedef > /dev/null && localedef -i fr_FR -f UTF-8 "$tmp/fr_FR.UTF-8" 2> /dev/null; then
+  if LOCPATH=$tmp LC_ALL=fr_FR.UTF-8 LANGUAGE=fr export_pdf french && grep -q "Page 1 sur" "$tmp/french.txt"; then
+    check ok "exports under fr_FR.UTF-8, where 1.5 is written 1,5"
+  else
+    check fail "export under fr_FR.UTF-8"
+  fi
+else
+  echo "# localedef cannot build fr_FR.UTF-8 here: skipping the decimal-comma locale"
+fi
+
 # 5. Errors: exit 1, one clear line, nothing left behind.
 expect_error() {
   pattern=$1; shift

@@ -2025,7 +2025,6 @@ add_pdf_outline (Doc             *doc,
     {
       OutlineEntry *entry = &g_array_index (doc->outline, OutlineEntry, i);
       int level = CLAMP (entry->level, 0, (int) G_N_ELEMENTS (parents) - 2);
-      char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
       g_autofree char *link = NULL;
       int id;
 
@@ -2034,9 +2033,10 @@ add_pdf_outline (Doc             *doc,
 
       /* A level never skips: a child hangs under the nearest shallower entry. */
       level = MIN (level, current_level + 1);
-      g_ascii_formatd (x, sizeof x, "%.1f", entry->x);
-      g_ascii_formatd (y, sizeof y, "%.1f", entry->y);
-      link = g_strdup_printf ("page=%u pos=[%s %s]", entry->page, x, y);
+      /* Whole points: cairo 1.16 parses decimals in the locale's format,
+       * so "72.5" is refused where the decimal separator is a comma. */
+      link = g_strdup_printf ("page=%u pos=[%d %d]", entry->page,
+                              (int) (entry->x + 0.5), (int) (entry->y + 0.5));
       id = cairo_pdf_surface_add_outline (surface, parents[level], entry->title, link,
                                           level == 0 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
       parents[level + 1] = id;
