@@ -163,10 +163,10 @@ on_create_custom_widget (GtkPrintOperation *operation,
   gtk_widget_add_css_class (heading, "heading");
   gtk_box_append (GTK_BOX (box), heading);
 
-  job->table = part_check (box, _("_Characteristics table"), parts & ACCORD_SUMMARY_TABLE);
+  job->table = part_check (box, _("C_haracteristics table"), parts & ACCORD_SUMMARY_TABLE);
   job->comparison = part_check (box, _("C_omparison"), parts & ACCORD_SUMMARY_COMPARISON);
   job->topics = part_check (box, _("_Topics"), parts & ACCORD_SUMMARY_TOPICS);
-  job->subtopics = part_check (box, _("With their _sub-topics"), accord_summary_get_with_subtopics (job->summary));
+  job->subtopics = part_check (box, _("_With their sub-topics"), accord_summary_get_with_subtopics (job->summary));
   gtk_widget_set_margin_start (job->subtopics, 24);
   g_object_bind_property (job->topics, "active", job->subtopics, "sensitive", G_BINDING_SYNC_CREATE);
   job->sources = part_check (box, _("_Sources"), parts & ACCORD_SUMMARY_SOURCES);

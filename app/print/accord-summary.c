@@ -1447,7 +1447,8 @@ build_topic (AccordSummary *self,
           g_ptr_array_add (titles, (gpointer) accord_source_get_title (source));
         }
       g_ptr_array_add (titles, NULL);
-      joined = g_strjoinv ("; ", (char **) titles->pdata);
+      /* Translators: between the titles of a printed topic's sources */
+      joined = g_strjoinv (C_("sources", "; "), (char **) titles->pdata);
       /* Translators: under a printed topic: the titles of its sources */
       line = g_strdup_printf (_("Sources: %s"), joined);
       add_paragraph (doc, STYLE_SMALL, doc_keep (doc, line), 0, 0, 6);
