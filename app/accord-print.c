@@ -84,6 +84,7 @@ typedef struct
   AccordSummary *summary;
   GtkWindow *parent;    /* weak */
   GtkWidget *table;
+  GPtrArray *groups;    /* of GtkCheckButton, the group name as "group" data */
   GtkWidget *comparison;
   GtkWidget *topics;
   GtkWidget *subtopics;
@@ -97,6 +98,7 @@ print_job_free (gpointer data)
 
   if (job->parent != NULL)
     g_object_remove_weak_pointer (G_OBJECT (job->parent), (gpointer *) &job->parent);
+  g_clear_pointer (&job->groups, g_ptr_array_unref);
   g_object_unref (job->summary);
   g_free (job);
 }
@@ -146,6 +148,65 @@ part_check (GtkWidget  *box,
   return check;
 }
 
+/* One check button per aspect group, under the table's, when there are
+ * several groups: the table can be printed for some of them only. */
+static void
+add_group_checks (PrintJob  *job,
+                  GtkWidget *box)
+{
+  GListModel *aspects = accord_pack_get_aspects (accord_summary_get_pack (job->summary));
+  const char * const *chosen = accord_summary_get_groups (job->summary);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (aspects); i++)
+    {
+      g_autoptr(AccordAspect) aspect = g_list_model_get_item (aspects, i);
+      const char *group = accord_aspect_get_group (aspect);
+
+      if (group != NULL && !g_ptr_array_find_with_equal_func (names, group, g_str_equal, NULL))
+        g_ptr_array_add (names, (gpointer) group);
+    }
+
+  if (names->len < 2)
+    return;
+
+  job->groups = g_ptr_array_new ();
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *group = g_ptr_array_index (names, i);
+      /* Pack text: a plain label, never a mnemonic or markup. */
+      GtkWidget *check = gtk_check_button_new_with_label (group);
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   chosen == NULL || g_strv_contains (chosen, group));
+      gtk_widget_set_margin_start (check, 24);
+      g_object_bind_property (job->table, "active", check, "sensitive", G_BINDING_SYNC_CREATE);
+      g_object_set_data (G_OBJECT (check), "group", (gpointer) group);
+      gtk_box_append (GTK_BOX (box), check);
+      g_ptr_array_add (job->groups, check);
+    }
+}
+
+/* The groups checked, or NULL for all of them. */
+static GStrv
+checked_groups (PrintJob *job)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  gboolean all = TRUE;
+
+  for (guint i = 0; job->groups != NULL && i < job->groups->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (job->groups, i);
+
+      if (gtk_check_button_get_active (check))
+        g_strv_builder_add (builder, g_object_get_data (G_OBJECT (check), "group"));
+      else
+        all = FALSE;
+    }
+
+  return all ? NULL : g_strv_builder_end (builder);
+}
+
 /* The "Summary" tab of the print dialog: which parts to print. */
 static GObject *
 on_create_custom_widget (GtkPrintOperation *operation,
@@ -164,6 +225,7 @@ on_create_custom_widget (GtkPrintOperation *operation,
   gtk_box_append (GTK_BOX (box), heading);
 
   job->table = part_check (box, _("C_haracteristics table"), parts & ACCORD_SUMMARY_TABLE);
+  add_group_checks (job, box);
   job->comparison = part_check (box, _("C_omparison"), parts & ACCORD_SUMMARY_COMPARISON);
   job->topics = part_check (box, _("_Topics"), parts & ACCORD_SUMMARY_TOPICS);
   job->subtopics = part_check (box, _("_With their sub-topics"), accord_summary_get_with_subtopics (job->summary));
@@ -179,6 +241,7 @@ on_custom_widget_apply (GtkPrintOperation *operation,
                         GtkWidget         *widget,
                         PrintJob          *job)
 {
+  g_auto(GStrv) groups = checked_groups (job);
   AccordSummaryParts parts = 0;
 
   if (gtk_check_button_get_active (GTK_CHECK_BUTTON (job->table)))
@@ -191,6 +254,7 @@ on_custom_widget_apply (GtkPrintOperation *operation,
     parts |= ACCORD_SUMMARY_SOURCES;
 
   accord_summary_set_parts (job->summary, parts);
+  accord_summary_set_groups (job->summary, (const char * const *) groups);
   accord_summary_set_topics (job->summary, accord_summary_get_topics (job->summary),
                              gtk_check_button_get_active (GTK_CHECK_BUTTON (job->subtopics)));
 }

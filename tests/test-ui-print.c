@@ -145,6 +145,72 @@ test_print_matches_export (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The print dialog's Summary tab: the parts and the table's groups. */
+static void
+test_summary_tab (void)
+{
+  AccordWindow *window = new_window ();
+  g_autoptr(AccordSummary) summary = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GObject) tab = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) checks = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("accord-print-XXXXXX", NULL);
+  g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *text = NULL;
+  GString *labels = g_string_new (NULL);
+  g_autofree char *all_labels = NULL;
+  const char * const *groups;
+
+  g_assert_true (accord_window_navigate (window, "table"));
+  summary = accord_window_create_summary (window);
+  operation = accord_print_operation_new (summary);
+
+  g_signal_emit_by_name (operation, "create-custom-widget", &tab);
+  g_assert_true (GTK_IS_WIDGET (tab));
+  g_object_ref_sink (tab);   /* the dialog would take it */
+  checks = g_ptr_array_new ();
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (tab)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_CHECK_BUTTON (child))
+      g_ptr_array_add (checks, child);
+  for (guint i = 0; i < checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (checks, i);
+
+      g_string_append_printf (labels, "%s%s|", gtk_check_button_get_label (check),
+                              gtk_check_button_get_active (check) ? "+" : "");
+    }
+  all_labels = g_string_free (labels, FALSE);
+  /* What the window shows is checked; the groups follow the table. */
+  g_assert_cmpstr (all_labels, ==, "C_haracteristics table+|Overview+|Principles+|In practice+|"
+                                   "C_omparison|_Topics|_With their sub-topics+|_Sources|");
+
+  /* Leave out the principles, add the sources. */
+  gtk_check_button_set_active (g_ptr_array_index (checks, 2), FALSE);
+  gtk_check_button_set_active (g_ptr_array_index (checks, 7), TRUE);
+  g_signal_emit_by_name (operation, "custom-widget-apply", tab);
+  g_assert_cmpint (accord_summary_get_parts (summary), ==, ACCORD_SUMMARY_TABLE | ACCORD_SUMMARY_SOURCES);
+  groups = accord_summary_get_groups (summary);
+  g_assert_nonnull (groups);
+  g_assert_cmpuint (g_strv_length ((char **) groups), ==, 2);
+  g_assert_true (g_strv_contains (groups, "Overview"));
+  g_assert_true (g_strv_contains (groups, "In practice"));
+
+  gtk_print_operation_set_export_filename (operation, printed);
+  gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (window), &error);
+  g_assert_no_error (error);
+  text = pdf_text (printed);
+  g_assert_nonnull (strstr (text, "Purpose"));        /* Overview */
+  g_assert_nonnull (strstr (text, "Activities"));     /* In practice */
+  g_assert_null (strstr (text, "Impartiality"));      /* Principles */
+  g_assert_nonnull (strstr (text, "https://peacekeeping.un.org"));
+
+  g_unlink (printed);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -153,6 +219,7 @@ main (int   argc,
 
   g_test_add_func ("/print/summary-follows-location", test_summary_follows_location);
   g_test_add_func ("/print/print-matches-export", test_print_matches_export);
+  g_test_add_func ("/print/summary-tab", test_summary_tab);
 
   return g_test_run ();
 }
