@@ -6,7 +6,8 @@
  * Options that need no display (--validate, --version) are answered in
  * handle-local-options, before GTK initialises. Everything else goes to the
  * primary instance through command-line, so a second `accord FILE` opens the
- * file in the running Accord.
+ * file in a new window of the running Accord, a second `accord` brings its
+ * window forward and `accord --new-window` opens another one.
  */
 
 #define G_LOG_DOMAIN "accord"
@@ -35,6 +36,8 @@ G_DEFINE_FINAL_TYPE (AccordApplication, accord_application, GTK_TYPE_APPLICATION
 static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
+  { "new-window", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open a new window, even when Accord is already running"), NULL },
   { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the given pack files, print every problem and exit"), NULL },
   { "topic", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
@@ -147,8 +150,10 @@ accord_application_command_line (GApplication            *app,
 
   if (args == NULL || args[0] == NULL)
     {
+      /* A running Accord brings its window forward, unless a new one or a
+       * place in the pack is asked for. */
       window = ACCORD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-      if (window == NULL || location != NULL)
+      if (window == NULL || location != NULL || g_variant_dict_contains (options, "new-window"))
         window = new_window (self);
       /* An unknown id is reported; the window opens on its start page. */
       if (location != NULL && !accord_window_navigate (window, location))
@@ -215,7 +220,8 @@ static const GActionEntry app_actions[] = {
 };
 
 /* Every accelerator of the application, in one place: the shortcuts
- * window (ui/help-overlay.ui) lists the same ones. */
+ * window (ui/gtk/help-overlay.ui) lists the same ones, and
+ * tests/test-ui-shortcuts.c fails when the two differ. */
 static const struct { const char *action; const char *accels[3]; } accels[] = {
   { "app.quit", { "<Control>q", NULL } },
   { "app.new-window", { "<Control>n", NULL } },
