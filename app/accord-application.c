@@ -234,6 +234,7 @@ static const struct { const char *action; const char *accels[3]; } accels[] = {
   { "win.print", { "<Control>p", NULL } },
   { "win.export-pdf", { "<Control><Shift>e", NULL } },
   { "win.show-sidebar", { "F9", NULL } },
+  { "win.bookmark", { "<Control>d", NULL } },
   { "win.view::topics", { "<Alt>1", NULL } },
   { "win.view::table", { "<Alt>2", NULL } },
   { "win.view::compare", { "<Alt>3", NULL } },

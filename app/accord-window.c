@@ -13,6 +13,9 @@
  * the view switcher). Going back or forward shows a location again without
  * recording it.
  *
+ * The place on show can be bookmarked (win.bookmark, the star); the
+ * sidebar lists the pack's bookmarks (AccordBookmarks).
+ *
  * Loading another pack happens in a worker thread, with progress and
  * Cancel. The pack on screen is only replaced once the new one has loaded
  * without error; otherwise a banner shows the first errors.
@@ -24,6 +27,7 @@
 
 #include <glib/gi18n.h>
 
+#include "accord-bookmarks.h"
 #include "accord-compare-view.h"
 #include "accord-print.h"
 #include "accord-sidebar.h"
@@ -47,12 +51,15 @@ struct _AccordWindow
   char *pending_location;   /* shown once the pack being loaded arrives */
 
   GSettings *settings;      /* nullable */
+  AccordBookmarks *bookmarks;
   char *location;           /* where the window is now */
   GPtrArray *back;          /* of locations, most recent last */
   GPtrArray *forward;
   guint narrow_idle;
   guint restoring : 1;      /* showing a location: do not record it */
   guint narrow : 1;
+  guint narrow_changed : 1; /* crossed the threshold since apply_narrow */
+  guint bookmarked : 1;     /* the place on show is bookmarked */
   int zoom;                 /* percent */
 
   /* template children */
@@ -64,6 +71,8 @@ struct _AccordWindow
   GtkLabel *progress_label;
   GtkProgressBar *progress_bar;
   GtkPaned *paned;
+  GtkButton *bookmark_button;
+  GtkWidget *search_button;
   GtkWidget *view_switcher_scroller;
   GtkWidget *view_switcher_bar;
   AccordSidebar *sidebar;
@@ -81,6 +90,7 @@ enum {
   PROP_LOCATION,
   PROP_SHOW_SIDEBAR,
   PROP_VIEW,
+  PROP_BOOKMARKED,
   N_PROPS
 };
 
@@ -360,6 +370,53 @@ on_sidebar_selected (AccordWindow *self)
     set_sidebar_visible (self, FALSE);
 }
 
+/* Bookmarks */
+
+/* The star follows the place on show. */
+static void
+update_bookmark_state (AccordWindow *self)
+{
+  gboolean can = self->pack != NULL && accord_bookmarks_can_bookmark (self->location);
+  gboolean bookmarked = can && accord_bookmarks_contains (self->bookmarks, self->location);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.bookmark", can);
+  gtk_button_set_icon_name (self->bookmark_button, bookmarked ? "starred-symbolic" : "non-starred-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->bookmark_button),
+                               !can ? _("Only topics, aspects, subjects and comparisons can be bookmarked")
+                               : bookmarked ? _("Remove Bookmark")
+                               : _("Bookmark This Page"));
+
+  if (self->bookmarked != bookmarked)
+    {
+      self->bookmarked = bookmarked;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOOKMARKED]);
+    }
+}
+
+static void
+set_bookmarked (AccordWindow *self,
+                gboolean      bookmarked)
+{
+  if (self->pack == NULL || !accord_bookmarks_can_bookmark (self->location))
+    return;
+
+  if (bookmarked)
+    accord_bookmarks_add (self->bookmarks, self->location);
+  else
+    accord_bookmarks_remove (self->bookmarks, self->location);
+  update_bookmark_state (self);
+}
+
+static void
+on_sidebar_navigate (AccordWindow *self,
+                     const char   *location)
+{
+  accord_window_navigate (self, location);
+
+  if (self->narrow)
+    set_sidebar_visible (self, FALSE);
+}
+
 /* The pack */
 
 /**
@@ -379,6 +436,7 @@ accord_window_set_pack (AccordWindow *self,
     return;
 
   self->restoring = TRUE;
+  accord_bookmarks_set_pack (self->bookmarks, pack);
   accord_sidebar_set_pack (self->sidebar, pack);
   accord_table_view_set_pack (self->table_view, pack);
   accord_compare_view_set_pack (self->compare_view, pack);
@@ -817,9 +875,14 @@ apply_narrow (gpointer data)
   AccordWindow *self = data;
 
   self->narrow_idle = 0;
-  set_sidebar_visible (self, !self->narrow);
-  gtk_widget_set_visible (self->view_switcher_scroller, !self->narrow);
-  gtk_widget_set_visible (self->view_switcher_bar, self->narrow);
+  if (self->narrow_changed)
+    {
+      self->narrow_changed = FALSE;
+      set_sidebar_visible (self, !self->narrow);
+      gtk_widget_set_visible (self->view_switcher_scroller, !self->narrow);
+      gtk_widget_set_visible (self->view_switcher_bar, self->narrow);
+    }
+  gtk_widget_set_visible (self->search_button, !self->narrow);
 
   return G_SOURCE_REMOVE;
 }
@@ -840,9 +903,10 @@ accord_window_size_allocate (GtkWidget *widget,
   if (narrow != self->narrow)
     {
       self->narrow = narrow;
-      if (self->narrow_idle == 0)
-        self->narrow_idle = g_idle_add (apply_narrow, self);
+      self->narrow_changed = TRUE;
     }
+  if ((self->narrow_changed || gtk_widget_get_visible (self->search_button) == narrow) && self->narrow_idle == 0)
+    self->narrow_idle = g_idle_add (apply_narrow, self);
 }
 
 /* The object */
@@ -859,6 +923,7 @@ accord_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORD_TYPE_WINDOW);
 
   g_clear_object (&self->pack);
+  g_clear_object (&self->bookmarks);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->location, g_free);
   g_clear_pointer (&self->pending_location, g_free);
@@ -892,6 +957,9 @@ accord_window_get_property (GObject    *object,
       g_value_set_string (value, self->views != NULL && gtk_stack_get_visible_child_name (self->views) != NULL
                                    ? gtk_stack_get_visible_child_name (self->views) : "topics");
       break;
+    case PROP_BOOKMARKED:
+      g_value_set_boolean (value, self->bookmarked);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -915,6 +983,9 @@ accord_window_set_property (GObject      *object,
       break;
     case PROP_VIEW:
       gtk_stack_set_visible_child_name (self->views, g_value_get_string (value));
+      break;
+    case PROP_BOOKMARKED:
+      set_bookmarked (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -946,6 +1017,10 @@ accord_window_class_init (AccordWindowClass *klass)
   properties[PROP_VIEW] =
     g_param_spec_string ("view", NULL, NULL, "topics",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the place on show is bookmarked; setting it (un)bookmarks it. */
+  properties[PROP_BOOKMARKED] =
+    g_param_spec_boolean ("bookmarked", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ACCORD_TYPE_SIDEBAR);
@@ -962,6 +1037,8 @@ accord_window_class_init (AccordWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, bookmark_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, view_switcher_scroller);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, view_switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, sidebar);
@@ -984,6 +1061,7 @@ accord_window_class_init (AccordWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_activated);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_activated);
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
+  gtk_widget_class_install_property_action (widget_class, "win.bookmark", "bookmarked");
 }
 
 static void
@@ -999,6 +1077,15 @@ accord_window_init (AccordWindow *self)
   self->zoom = 100;
   apply_zoom (self);
   update_history_actions (self);
+
+  self->bookmarks = accord_bookmarks_new ();
+  accord_sidebar_set_bookmarks (self->sidebar, self->bookmarks);
+  g_signal_connect_object (accord_bookmarks_get_model (self->bookmarks), "items-changed",
+                           G_CALLBACK (update_bookmark_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::location", G_CALLBACK (update_bookmark_state), NULL);
+  g_signal_connect_object (self->sidebar, "navigate", G_CALLBACK (on_sidebar_navigate), self,
+                           G_CONNECT_SWAPPED);
+  update_bookmark_state (self);
 
   gtk_widget_add_css_class (GTK_WIDGET (self->table_view), "accord-view");
   gtk_widget_add_css_class (GTK_WIDGET (self->compare_view), "accord-view");
@@ -1122,6 +1209,7 @@ accord_window_new (AccordApplication *application)
 
   if (application != NULL)
     g_set_object (&self->settings, accord_application_get_settings (application));
+  accord_bookmarks_set_settings (self->bookmarks, self->settings);
   restore_state (self);
 
   return self;
