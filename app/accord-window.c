@@ -30,6 +30,7 @@
 #include "accord-bookmarks.h"
 #include "accord-compare-view.h"
 #include "accord-print.h"
+#include "accord-recent.h"
 #include "accord-sidebar.h"
 #include "accord-table-view.h"
 #include "accord-topic-page.h"
@@ -52,6 +53,7 @@ struct _AccordWindow
 
   GSettings *settings;      /* nullable */
   AccordBookmarks *bookmarks;
+  GMenu *recent_menu;       /* Open Recent, in the primary menu */
   char *location;           /* where the window is now */
   GPtrArray *back;          /* of locations, most recent last */
   GPtrArray *forward;
@@ -73,6 +75,8 @@ struct _AccordWindow
   GtkPaned *paned;
   GtkButton *bookmark_button;
   GtkWidget *search_button;
+  GtkMenuButton *primary_menu_button;
+  GMenuModel *primary_menu;
   GtkWidget *view_switcher_scroller;
   GtkWidget *view_switcher_bar;
   AccordSidebar *sidebar;
@@ -581,6 +585,8 @@ on_pack_loaded (GObject      *source,
 
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
   accord_window_set_pack (self, pack);
+  if (accord_pack_get_file (pack) != NULL)
+    accord_recent_add (self->settings, accord_pack_get_file (pack), accord_pack_get_title (pack));
 
   if (pending != NULL && !accord_window_navigate (self, pending))
     g_printerr (_("accord: this pack has nothing called “%s”\n"), pending);
@@ -726,6 +732,23 @@ open_activated (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 #endif
+
+static void
+open_recent_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  /* A file that has gone fails like any other: a banner, the pack stays. */
+  accord_window_open_file (ACCORD_WINDOW (widget), file);
+}
+
+static void
+update_recent_menu (AccordWindow *self)
+{
+  accord_recent_fill_menu (self->settings, self->recent_menu);
+}
 
 static gboolean
 on_drop (GtkDropTarget *target,
@@ -924,6 +947,7 @@ accord_window_dispose (GObject *object)
 
   g_clear_object (&self->pack);
   g_clear_object (&self->bookmarks);
+  g_clear_object (&self->recent_menu);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->location, g_free);
   g_clear_pointer (&self->pending_location, g_free);
@@ -1039,6 +1063,8 @@ accord_window_class_init (AccordWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, bookmark_button);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, view_switcher_scroller);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, view_switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, sidebar);
@@ -1050,6 +1076,7 @@ accord_window_class_init (AccordWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
   gtk_widget_class_install_action (widget_class, "win.forward", NULL, forward_activated);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_activated);
   gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_activated);
   gtk_widget_class_install_action (widget_class, "win.dismiss-banner", NULL, dismiss_banner_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
@@ -1086,6 +1113,18 @@ accord_window_init (AccordWindow *self)
   g_signal_connect_object (self->sidebar, "navigate", G_CALLBACK (on_sidebar_navigate), self,
                            G_CONNECT_SWAPPED);
   update_bookmark_state (self);
+
+  /* Open Recent, after Open… in the primary menu. Rebuilt when the list
+   * changes and each time the menu opens, to see which files have gone. */
+  {
+    g_autoptr(GMenuModel) section = g_menu_model_get_item_link (self->primary_menu, 0, G_MENU_LINK_SECTION);
+
+    self->recent_menu = g_menu_new ();
+    g_menu_insert_submenu (G_MENU (section), 1, _("Open _Recent"), G_MENU_MODEL (self->recent_menu));
+    update_recent_menu (self);
+    g_signal_connect_object (gtk_menu_button_get_popover (self->primary_menu_button), "show",
+                             G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  }
 
   gtk_widget_add_css_class (GTK_WIDGET (self->table_view), "accord-view");
   gtk_widget_add_css_class (GTK_WIDGET (self->compare_view), "accord-view");
@@ -1210,6 +1249,10 @@ accord_window_new (AccordApplication *application)
   if (application != NULL)
     g_set_object (&self->settings, accord_application_get_settings (application));
   accord_bookmarks_set_settings (self->bookmarks, self->settings);
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::recent-packs", G_CALLBACK (update_recent_menu), self,
+                             G_CONNECT_SWAPPED);
+  update_recent_menu (self);
   restore_state (self);
 
   return self;

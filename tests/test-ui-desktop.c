@@ -473,6 +473,233 @@ test_bookmark_pack_moved (void)
   g_unlink (moved);
   g_rmdir (dir);
   g_settings_reset (settings (), "bookmarks");
+  g_settings_reset (settings (), "recent-packs");
+}
+
+/* Recent packs */
+
+static char *
+test_pack_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "valid", name, NULL);
+}
+
+/* The recent packs stored, as "path|title" lines. */
+static char *
+stored_recent (void)
+{
+  g_autoptr(GVariant) recent = g_settings_get_value (settings (), "recent-packs");
+  GString *s = g_string_new (NULL);
+  GVariantIter iter;
+  const char *path, *title;
+
+  g_variant_iter_init (&iter, recent);
+  while (g_variant_iter_next (&iter, "(&s&s)", &path, &title))
+    g_string_append_printf (s, "%s|%s\n", path, title);
+
+  return g_string_free (s, FALSE);
+}
+
+/* The items of Open Recent in the primary menu, as "label|target" lines. */
+static char *
+recent_menu_items (AccordWindow *window)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (accord_test_find_by_type (gtk_window_get_titlebar (GTK_WINDOW (window)),
+                                                                     GTK_TYPE_MENU_BUTTON));
+  GMenuModel *menu = gtk_menu_button_get_menu_model (button);
+  g_autoptr(GMenuModel) submenu = NULL;
+  GString *s = g_string_new (NULL);
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu) && submenu == NULL; i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section) && submenu == NULL; j++)
+        {
+          g_autofree char *label = NULL;
+
+          if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s", &label) &&
+              g_str_equal (label, "Open _Recent"))
+            submenu = g_menu_model_get_item_link (section, j, G_MENU_LINK_SUBMENU);
+        }
+    }
+  g_assert_nonnull (submenu);
+
+  for (int i = 0; i < g_menu_model_get_n_items (submenu); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autofree char *action = NULL;
+      g_autofree char *target = NULL;
+
+      g_assert_true (g_menu_model_get_item_attribute (submenu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+      if (g_menu_model_get_item_attribute (submenu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+        {
+          g_assert_cmpstr (action, ==, "win.open-recent");
+          g_assert_true (g_menu_model_get_item_attribute (submenu, i, G_MENU_ATTRIBUTE_TARGET, "s", &target));
+        }
+      g_string_append_printf (s, "%s|%s\n", label, target != NULL ? target : "");
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+static void
+wait_for_banner (AccordWindow *window)
+{
+  GtkRevealer *banner = GTK_REVEALER (accord_test_find_by_type (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!gtk_revealer_get_reveal_child (banner))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  accord_test_iterate (300);
+}
+
+static void
+test_recent_records (void)
+{
+  g_autofree char *full = test_pack_path ("full.json");
+  g_autofree char *minimal = test_pack_path ("minimal.json");
+  g_autofree char *full_title = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *empty_menu = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *two = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *menu = NULL;
+  g_autofree char *expected_menu = NULL;
+  AccordWindow *window;
+
+  g_settings_reset (settings (), "recent-packs");
+  g_settings_reset (settings (), "last-locations");
+  window = new_window (1280, 800);
+
+  /* The built-in pack is not a recent pack. */
+  none = stored_recent ();
+  g_assert_cmpstr (none, ==, "");
+  empty_menu = recent_menu_items (window);
+  g_assert_cmpstr (empty_menu, ==, "No Recent Packs|\n");
+
+  open_and_wait (window, full, "full-pack.v1_test");
+  full_title = g_strdup (accord_pack_get_title (accord_window_get_pack (window)));
+  one = stored_recent ();
+  expected = g_strdup_printf ("%s|%s\n", full, full_title);
+  g_assert_cmpstr (one, ==, expected);
+
+  /* Most recent first; opening one again moves it up, once. */
+  open_and_wait (window, minimal, "minimal");
+  two = stored_recent ();
+  g_free (expected);
+  expected = g_strdup_printf ("%s|Minimal pack\n%s|%s\n", minimal, full, full_title);
+  g_assert_cmpstr (two, ==, expected);
+
+  g_settings_set_value (settings (), "recent-packs", g_variant_new_parsed ("[(%s, 'Minimal pack')]", minimal));
+  open_and_wait (window, full, "full-pack.v1_test");
+  again = stored_recent ();
+  g_free (expected);
+  expected = g_strdup_printf ("%s|%s\n%s|Minimal pack\n", full, full_title, minimal);
+  g_assert_cmpstr (again, ==, expected);
+
+  /* The menu lists them by title, in that order. */
+  menu = recent_menu_items (window);
+  expected_menu = g_strdup_printf ("%s|%s\nMinimal pack|%s\n", full_title, full, minimal);
+  g_assert_cmpstr (menu, ==, expected_menu);
+
+  close_window (window);
+  g_settings_reset (settings (), "recent-packs");
+}
+
+static void
+test_recent_capped (void)
+{
+  g_autofree char *minimal = test_pack_path ("minimal.json");
+  GVariantBuilder builder;
+  g_autoptr(GVariant) recent = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  AccordWindow *window;
+
+  g_settings_reset (settings (), "last-locations");
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ss)"));
+  for (int i = 0; i < 10; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/nonexistent/pack-%d.json", i);
+
+      g_variant_builder_add (&builder, "(ss)", path, "Old");
+    }
+  g_settings_set_value (settings (), "recent-packs", g_variant_builder_end (&builder));
+
+  window = new_window (1280, 800);
+  open_and_wait (window, minimal, "minimal");
+
+  /* Ten at most: the newest comes in first, the oldest goes. */
+  recent = g_settings_get_value (settings (), "recent-packs");
+  g_assert_cmpuint (g_variant_n_children (recent), ==, 10);
+  g_variant_get_child (recent, 0, "(ss)", &first, NULL);
+  g_assert_cmpstr (first, ==, minimal);
+  g_variant_get_child (recent, 9, "(ss)", &last, NULL);
+  g_assert_cmpstr (last, ==, "/nonexistent/pack-8.json");
+
+  close_window (window);
+  g_settings_reset (settings (), "recent-packs");
+}
+
+static void
+test_recent_missing (void)
+{
+  g_autofree char *minimal = test_pack_path ("minimal.json");
+  g_autofree char *dir = g_dir_make_tmp ("accord-test-XXXXXX", NULL);
+  g_autofree char *gone = g_build_filename (dir, "gone.json", NULL);
+  g_autofree char *menu = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *banner_text = NULL;
+  g_autofree char *kept = NULL;
+  AccordPack *before;
+  AccordWindow *window;
+
+  g_settings_reset (settings (), "last-locations");
+  g_settings_set_value (settings (), "recent-packs",
+                        g_variant_new_parsed ("[(%s, 'Gone_Pack'), (%s, 'Minimal pack')]", gone, minimal));
+  window = new_window (1280, 800);
+  g_assert_true (accord_window_navigate (window, "topic:conclusion"));
+  before = accord_window_get_pack (window);
+
+  /* Listed, and marked missing (underscores shown as such, not mnemonics). */
+  menu = recent_menu_items (window);
+  expected = g_strdup_printf ("Gone__Pack (missing)|%s\nMinimal pack|%s\n", gone, minimal);
+  g_assert_cmpstr (menu, ==, expected);
+
+  /* Opening it fails like any open: a banner, and the pack stays, where it was. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", gone);
+  wait_for_banner (window);
+  banner_text = accord_test_visible_text (accord_test_find_by_type (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+  g_test_message ("banner: %s", banner_text);
+  g_assert_nonnull (strstr (banner_text, "gone.json"));
+  g_assert_true (accord_window_get_pack (window) == before);
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:conclusion");
+  kept = stored_recent ();
+  g_free (expected);
+  expected = g_strdup_printf ("%s|Gone_Pack\n%s|Minimal pack\n", gone, minimal);
+  g_assert_cmpstr (kept, ==, expected);
+
+  /* The file comes back: it is no longer missing, and opens. */
+  g_assert_true (g_file_set_contents (gone, "{\"format\": \"accord-pack\"}", -1, NULL));
+  g_clear_pointer (&menu, g_free);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", minimal);
+  open_and_wait (window, minimal, "minimal");
+  menu = recent_menu_items (window);
+  g_free (expected);
+  expected = g_strdup_printf ("Minimal pack|%s\nGone__Pack|%s\n", minimal, gone);
+  g_assert_cmpstr (menu, ==, expected);
+
+  close_window (window);
+  g_unlink (gone);
+  g_rmdir (dir);
+  g_settings_reset (settings (), "recent-packs");
 }
 
 int
@@ -497,6 +724,9 @@ main (int   argc,
   g_test_add_func ("/desktop/bookmark/restore", test_bookmark_restore);
   g_test_add_func ("/desktop/bookmark/unknown-ids", test_bookmark_unknown_ids);
   g_test_add_func ("/desktop/bookmark/pack-moved", test_bookmark_pack_moved);
+  g_test_add_func ("/desktop/recent/records", test_recent_records);
+  g_test_add_func ("/desktop/recent/capped", test_recent_capped);
+  g_test_add_func ("/desktop/recent/missing", test_recent_missing);
 
   status = g_test_run ();
   g_object_unref (app);
