@@ -18,6 +18,7 @@
 
 #include "accord-application.h"
 #include "accord-export.h"
+#include "accord-style.h"
 #include "accord-validate.h"
 #include "accord-window.h"
 
@@ -28,6 +29,7 @@ struct _AccordApplication
   GtkApplication parent_instance;
   AccordPack *builtin_pack;
   GSettings *settings;          /* nullable: no schema installed */
+  AccordStyle *style;
   gboolean settings_looked_up;
 };
 
@@ -247,6 +249,7 @@ static const struct { const char *action; const char *accels[3]; } accels[] = {
 static void
 accord_application_startup (GApplication *app)
 {
+  AccordApplication *self = ACCORD_APPLICATION (app);
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
   g_autoptr(GtkCssProvider) zoom_css = gtk_css_provider_new ();
   g_autoptr(GString) zoom_rules = g_string_new (NULL);
@@ -256,6 +259,10 @@ accord_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+
+  /* app.style: light, dark, or as the desktop prefers. */
+  self->style = accord_style_new (accord_application_get_settings (self), g_application_get_dbus_connection (app));
+  g_action_map_add_action (G_ACTION_MAP (app), accord_style_get_action (self->style));
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 
@@ -278,6 +285,7 @@ accord_application_dispose (GObject *object)
 {
   AccordApplication *self = ACCORD_APPLICATION (object);
 
+  g_clear_object (&self->style);
   g_clear_object (&self->builtin_pack);
   g_clear_object (&self->settings);
 

@@ -702,6 +702,244 @@ test_recent_missing (void)
   g_settings_reset (settings (), "recent-packs");
 }
 
+/* Style */
+
+/* A stand-in for the desktop's Settings portal, on the test's session bus:
+ * it says what `portal_scheme` says, and announces its changes. */
+
+static guint portal_scheme = 1;  /* prefer dark */
+static GDBusConnection *portal_bus;
+
+static const char portal_xml[] =
+  "<node>"
+  "  <interface name='org.freedesktop.portal.Settings'>"
+  "    <method name='ReadOne'>"
+  "      <arg type='s' name='namespace' direction='in'/>"
+  "      <arg type='s' name='key' direction='in'/>"
+  "      <arg type='v' name='value' direction='out'/>"
+  "    </method>"
+  "    <signal name='SettingChanged'>"
+  "      <arg type='s' name='namespace'/>"
+  "      <arg type='s' name='key'/>"
+  "      <arg type='v' name='value'/>"
+  "    </signal>"
+  "  </interface>"
+  "</node>";
+
+static void
+portal_method_call (GDBusConnection       *connection,
+                    const char            *sender,
+                    const char            *object_path,
+                    const char            *interface_name,
+                    const char            *method_name,
+                    GVariant              *parameters,
+                    GDBusMethodInvocation *invocation,
+                    gpointer               user_data)
+{
+  const char *namespace, *key;
+
+  g_variant_get (parameters, "(&s&s)", &namespace, &key);
+  if (g_str_equal (namespace, "org.freedesktop.appearance") && g_str_equal (key, "color-scheme"))
+    g_dbus_method_invocation_return_value (invocation,
+                                           g_variant_new ("(v)", g_variant_new_uint32 (portal_scheme)));
+  else
+    g_dbus_method_invocation_return_dbus_error (invocation, "org.freedesktop.portal.Error.NotFound", "no such key");
+}
+
+static void
+on_portal_name (GDBusConnection *connection,
+                const char      *name,
+                gpointer         user_data)
+{
+  *(int *) user_data = 1;
+}
+
+static void
+on_portal_name_lost (GDBusConnection *connection,
+                     const char      *name,
+                     gpointer         user_data)
+{
+  *(int *) user_data = -1;
+}
+
+static void
+start_fake_portal (void)
+{
+  static const GDBusInterfaceVTable vtable = { portal_method_call, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  int owned = 0;
+
+  portal_bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  info = g_dbus_node_info_new_for_xml (portal_xml, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_register_object (portal_bus, "/org/freedesktop/portal/desktop", info->interfaces[0],
+                                     &vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_bus_own_name_on_connection (portal_bus, "org.freedesktop.portal.Desktop", G_BUS_NAME_OWNER_FLAGS_NONE,
+                                on_portal_name, on_portal_name_lost, &owned, NULL);
+  while (owned == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (owned, ==, 1);
+}
+
+static void
+portal_set_scheme (guint scheme)
+{
+  g_autoptr(GError) error = NULL;
+
+  portal_scheme = scheme;
+  g_dbus_connection_emit_signal (portal_bus, NULL, "/org/freedesktop/portal/desktop",
+                                 "org.freedesktop.portal.Settings", "SettingChanged",
+                                 g_variant_new ("(ssv)", "org.freedesktop.appearance", "color-scheme",
+                                                g_variant_new_uint32 (scheme)),
+                                 &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+prefers_dark (void)
+{
+  gboolean dark;
+
+  g_object_get (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", &dark, NULL);
+  return dark;
+}
+
+/* Runs the main loop until GTK's preference is @dark, or fails. */
+static void
+wait_for_dark (gboolean dark)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (prefers_dark () != dark)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static char *
+style_state (void)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (app), "style");
+
+  return g_variant_dup_string (state, NULL);
+}
+
+static void
+set_style (const char *style)
+{
+  g_action_group_change_action_state (G_ACTION_GROUP (app), "style", g_variant_new_string (style));
+  accord_test_iterate (20);
+}
+
+static void
+test_style_choice (void)
+{
+  AccordWindow *window = new_window (1280, 800);
+  g_autofree char *state = NULL;
+  g_autofree char *stored = NULL;
+
+  g_settings_reset (settings (), "style");
+
+  set_style ("dark");
+  g_assert_true (prefers_dark ());
+  stored = g_settings_get_string (settings (), "style");
+  g_assert_cmpstr (stored, ==, "dark");
+
+  set_style ("light");
+  g_assert_false (prefers_dark ());
+  g_free (stored);
+  stored = g_settings_get_string (settings (), "style");
+  g_assert_cmpstr (stored, ==, "light");
+
+  /* Not a style: nothing changes. */
+  set_style ("purple");
+  state = style_state ();
+  g_assert_cmpstr (state, ==, "light");
+  g_assert_false (prefers_dark ());
+
+  /* The setting changed elsewhere (another Accord): followed. */
+  g_settings_set_string (settings (), "style", "dark");
+  accord_test_iterate (20);
+  g_free (state);
+  state = style_state ();
+  g_assert_cmpstr (state, ==, "dark");
+  g_assert_true (prefers_dark ());
+
+  close_window (window);
+  g_settings_reset (settings (), "style");
+}
+
+static void
+test_style_system (void)
+{
+  AccordWindow *window = new_window (1280, 800);
+
+  g_settings_reset (settings (), "style");
+  set_style ("light");
+  g_assert_false (prefers_dark ());
+
+  /* The portal said "prefer dark" when Accord started. */
+  set_style ("system");
+  wait_for_dark (TRUE);
+
+  /* The desktop changes its mind; Accord follows. */
+  portal_set_scheme (2);
+  wait_for_dark (FALSE);
+  portal_set_scheme (1);
+  wait_for_dark (TRUE);
+
+  /* A choice of light wins over the desktop. */
+  set_style ("light");
+  g_assert_false (prefers_dark ());
+  portal_set_scheme (1);
+  accord_test_iterate (100);
+  g_assert_false (prefers_dark ());
+
+  close_window (window);
+  g_settings_reset (settings (), "style");
+}
+
+/* Run without the portal (ACCORD_TEST_NO_PORTAL): GNOME's own setting,
+ * when its schema is installed, is what "system" follows. */
+static void
+test_style_gnome_setting (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) desktop = NULL;
+  AccordWindow *window;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "color-scheme"))
+    {
+      g_test_skip ("no org.gnome.desktop.interface color-scheme installed");
+      return;
+    }
+  desktop = g_settings_new_full (schema, NULL, NULL);
+
+  window = new_window (1280, 800);
+  g_settings_reset (settings (), "style");
+
+  /* main() made the desktop prefer dark before Accord started. */
+  wait_for_dark (TRUE);
+  g_settings_set_string (desktop, "color-scheme", "prefer-light");
+  wait_for_dark (FALSE);
+  g_settings_set_string (desktop, "color-scheme", "prefer-dark");
+  wait_for_dark (TRUE);
+  set_style ("light");
+  g_assert_false (prefers_dark ());
+
+  close_window (window);
+  g_settings_reset (settings (), "style");
+  g_settings_reset (desktop, "color-scheme");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -710,6 +948,24 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
 
+  /* Before the application starts, so its style can ask the portal; or
+   * no portal, and GNOME's setting. */
+  if (g_getenv ("ACCORD_TEST_NO_PORTAL") == NULL)
+    start_fake_portal ();
+  else
+    {
+      GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+      g_autoptr(GSettingsSchema) schema = source != NULL
+        ? g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE) : NULL;
+
+      if (schema != NULL && g_settings_schema_has_key (schema, "color-scheme"))
+        {
+          g_autoptr(GSettings) desktop = g_settings_new_full (schema, NULL, NULL);
+
+          g_settings_set_string (desktop, "color-scheme", "prefer-dark");
+        }
+    }
+
   /* A real application, for its settings and actions; non-unique so it
    * does not meet another test's on the bus. */
   app = accord_application_new ();
@@ -717,6 +973,14 @@ main (int   argc,
                            g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   g_assert_nonnull (settings ());
+
+  if (g_getenv ("ACCORD_TEST_NO_PORTAL") != NULL)
+    {
+      g_test_add_func ("/desktop/style/gnome-setting", test_style_gnome_setting);
+      status = g_test_run ();
+      g_object_unref (app);
+      return status;
+    }
 
   g_test_add_func ("/desktop/bookmark/toggle", test_bookmark_toggle);
   g_test_add_func ("/desktop/bookmark/list", test_bookmark_list);
@@ -727,9 +991,12 @@ main (int   argc,
   g_test_add_func ("/desktop/recent/records", test_recent_records);
   g_test_add_func ("/desktop/recent/capped", test_recent_capped);
   g_test_add_func ("/desktop/recent/missing", test_recent_missing);
+  g_test_add_func ("/desktop/style/choice", test_style_choice);
+  g_test_add_func ("/desktop/style/system", test_style_system);
 
   status = g_test_run ();
   g_object_unref (app);
+  g_clear_object (&portal_bus);
 
   return status;
 }
