@@ -7,7 +7,8 @@
  * --version) are answered in
  * handle-local-options, before GTK initialises. Everything else goes to the
  * primary instance through command-line, so a second `accord FILE` opens the
- * file in the running Accord.
+ * file in a new window of the running Accord, a second `accord` brings its
+ * window forward and `accord --new-window` opens another one.
  */
 
 #define G_LOG_DOMAIN "accord"
@@ -18,6 +19,7 @@
 
 #include "accord-application.h"
 #include "accord-export.h"
+#include "accord-style.h"
 #include "accord-validate.h"
 #include "accord-window.h"
 
@@ -28,6 +30,7 @@ struct _AccordApplication
   GtkApplication parent_instance;
   AccordPack *builtin_pack;
   GSettings *settings;          /* nullable: no schema installed */
+  AccordStyle *style;
   gboolean settings_looked_up;
 };
 
@@ -36,6 +39,8 @@ G_DEFINE_FINAL_TYPE (AccordApplication, accord_application, GTK_TYPE_APPLICATION
 static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
+  { "new-window", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open a new window, even when Accord is already running"), NULL },
   { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the given pack files, print every problem and exit"), NULL },
   { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -236,8 +241,10 @@ accord_application_command_line (GApplication            *app,
 
   if (args == NULL || args[0] == NULL)
     {
+      /* A running Accord brings its window forward, unless a new one or a
+       * place in the pack is asked for. */
       window = ACCORD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-      if (window == NULL || location != NULL)
+      if (window == NULL || location != NULL || g_variant_dict_contains (options, "new-window"))
         window = new_window (self);
       /* An unknown id is reported; the window opens on its start page. */
       if (location != NULL && !accord_window_navigate (window, location))
@@ -304,7 +311,8 @@ static const GActionEntry app_actions[] = {
 };
 
 /* Every accelerator of the application, in one place: the shortcuts
- * window (ui/help-overlay.ui) lists the same ones. */
+ * window (ui/gtk/help-overlay.ui) lists the same ones, and
+ * tests/test-ui-shortcuts.c fails when the two differ. */
 static const struct { const char *action; const char *accels[3]; } accels[] = {
   { "app.quit", { "<Control>q", NULL } },
   { "app.new-window", { "<Control>n", NULL } },
@@ -317,6 +325,7 @@ static const struct { const char *action; const char *accels[3]; } accels[] = {
   { "win.print", { "<Control>p", NULL } },
   { "win.export-pdf", { "<Control><Shift>e", NULL } },
   { "win.show-sidebar", { "F9", NULL } },
+  { "win.bookmark", { "<Control>d", NULL } },
   { "win.view::topics", { "<Alt>1", NULL } },
   { "win.view::table", { "<Alt>2", NULL } },
   { "win.view::compare", { "<Alt>3", NULL } },
@@ -329,6 +338,7 @@ static const struct { const char *action; const char *accels[3]; } accels[] = {
 static void
 accord_application_startup (GApplication *app)
 {
+  AccordApplication *self = ACCORD_APPLICATION (app);
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
   g_autoptr(GtkCssProvider) zoom_css = gtk_css_provider_new ();
   g_autoptr(GString) zoom_rules = g_string_new (NULL);
@@ -338,6 +348,10 @@ accord_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+
+  /* app.style: light, dark, or as the desktop prefers. */
+  self->style = accord_style_new (accord_application_get_settings (self), g_application_get_dbus_connection (app));
+  g_action_map_add_action (G_ACTION_MAP (app), accord_style_get_action (self->style));
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 
@@ -360,6 +374,7 @@ accord_application_dispose (GObject *object)
 {
   AccordApplication *self = ACCORD_APPLICATION (object);
 
+  g_clear_object (&self->style);
   g_clear_object (&self->builtin_pack);
   g_clear_object (&self->settings);
 

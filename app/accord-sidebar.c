@@ -1,9 +1,11 @@
-/* accord-sidebar.c: the topic tree, with search
+/* accord-sidebar.c: the topic tree, with search, and the bookmarks
  *
  * Copyright 2026 The Accord authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Two lists share the sidebar:
+ * Two pages, Topics and Bookmarks, under a switcher.
+ *
+ * On the Topics page two lists take turns:
  *
  *  - the topic tree: a GtkListView over a GtkTreeListModel of the pack's
  *    topics, expanded on demand;
@@ -15,10 +17,10 @@
  * pack; a query costs a few milliseconds even on a 100,000-topic pack. Its
  * results go into an AccordResultList, whose rows stay put from one query
  * to the next: the list view keeps its row widgets and only their text
- * changes, however many results there are. (Filtering the tree instead meant expanding
- * every level and re-sorting each, seconds per keystroke on large packs:
- * tests/bench-ui-search.c measures it.) Clearing the search brings the tree
- * back, with the topic chosen meanwhile selected in it.
+ * changes, however many results there are. (Filtering the tree instead
+ * meant expanding every level and re-sorting each, seconds per keystroke on
+ * large packs: tests/bench-ui-search.c measures it.) Clearing the search
+ * brings the tree back, with the topic chosen meanwhile selected in it.
  */
 
 #define G_LOG_DOMAIN "accord"
@@ -44,22 +46,32 @@ struct _AccordSidebar
   GtkSingleSelection *selection;          /* of the tree */
   AccordResultList *results;              /* the topics found, best first */
   GtkSingleSelection *result_selection;   /* of the results */
+  AccordBookmarks *bookmarks;   /* nullable */
+  GtkNoSelection *bookmarks_selection;
 
   /* template children */
+  GtkStack *pages;
+  GtkWidget *topics_page;
   GtkSearchEntry *search_entry;
   GtkLabel *status;
   GtkStack *lists;
   GtkListView *list_view;
   GtkListView *results_view;
+  GtkStack *bookmarks_stack;
+  GtkListView *bookmarks_view;
 };
 
 G_DEFINE_FINAL_TYPE (AccordSidebar, accord_sidebar, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_PACK, PROP_SELECTED, N_PROPS };
+enum { PROP_0, PROP_PACK, PROP_SELECTED, PROP_PAGE, N_PROPS };
 
 static GParamSpec *properties[N_PROPS];
 
 static void on_selected_changed (AccordSidebar *self);
+
+enum { NAVIGATE, N_SIGNALS };
+
+static guint signals[N_SIGNALS];
 
 static gboolean
 showing_results (AccordSidebar *self)
@@ -361,6 +373,12 @@ on_stop_search (AccordSidebar *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
+static void
+on_page_changed (AccordSidebar *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}
+
 /* The topic selected in the list on show. */
 static AccordTopic *
 shown_selected (AccordSidebar *self)
@@ -511,7 +529,159 @@ accord_sidebar_focus_search (AccordSidebar *self)
 {
   g_return_if_fail (ACCORD_IS_SIDEBAR (self));
 
+  gtk_stack_set_visible_child_name (self->pages, "topics");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Bookmarks */
+
+static void
+update_bookmarks_page (AccordSidebar *self)
+{
+  gboolean empty = self->bookmarks == NULL ||
+                   g_list_model_get_n_items (accord_bookmarks_get_model (self->bookmarks)) == 0;
+
+  if (self->bookmarks_stack == NULL)  /* disposed */
+    return;
+  gtk_stack_set_visible_child_name (self->bookmarks_stack, empty ? "empty" : "list");
+}
+
+static void
+on_bookmark_remove_clicked (GtkButton     *button,
+                            AccordSidebar *self)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (button), "accord-list-item");
+  AccordBookmark *bookmark = gtk_list_item_get_item (list_item);
+
+  if (bookmark != NULL && self->bookmarks != NULL)
+    accord_bookmarks_remove (self->bookmarks, accord_bookmark_get_location (bookmark));
+}
+
+static void
+setup_bookmark_row (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    AccordSidebar            *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *kind = gtk_label_new (NULL);
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (kind), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (kind), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (kind, "dim-label");
+  gtk_widget_add_css_class (kind, "caption");
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), kind);
+
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_add_css_class (remove, "circular");
+  gtk_widget_set_tooltip_text (remove, _("Remove Bookmark"));
+  g_object_set_data (G_OBJECT (remove), "accord-list-item", list_item);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_bookmark_remove_clicked), self, 0);
+
+  gtk_widget_add_css_class (remove, "accord-bookmark-remove");
+  gtk_widget_set_margin_top (row, 3);
+  gtk_widget_set_margin_bottom (row, 3);
+  gtk_box_append (GTK_BOX (row), labels);
+  gtk_box_append (GTK_BOX (row), remove);
+  gtk_list_item_set_child (list_item, row);
+}
+
+static void
+bind_bookmark_row (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   AccordSidebar            *self)
+{
+  AccordBookmark *bookmark = gtk_list_item_get_item (list_item);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  GtkWidget *labels = gtk_widget_get_first_child (row);
+  GtkWidget *title = gtk_widget_get_first_child (labels);
+  GtkWidget *kind = gtk_widget_get_next_sibling (title);
+  GtkWidget *remove = gtk_widget_get_next_sibling (labels);
+  g_autofree char *remove_label = NULL;
+
+  /* Plain text: titles come from the pack. */
+  gtk_label_set_text (GTK_LABEL (title), accord_bookmark_get_title (bookmark));
+  gtk_label_set_text (GTK_LABEL (kind), accord_bookmark_get_kind (bookmark));
+  gtk_widget_set_tooltip_text (title, accord_bookmark_get_title (bookmark));
+  /* Translators: accessible name of the button that removes a bookmark; %s is its title */
+  remove_label = g_strdup_printf (_("Remove bookmark “%s”"), accord_bookmark_get_title (bookmark));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+}
+
+static void
+on_bookmark_activated (GtkListView   *view,
+                       guint          position,
+                       AccordSidebar *self)
+{
+  g_autoptr(AccordBookmark) bookmark = g_list_model_get_item (G_LIST_MODEL (self->bookmarks_selection), position);
+
+  if (bookmark != NULL)
+    g_signal_emit (self, signals[NAVIGATE], 0, accord_bookmark_get_location (bookmark));
+}
+
+/**
+ * accord_sidebar_set_bookmarks:
+ * @bookmarks: (nullable): the bookmarks to list
+ */
+void
+accord_sidebar_set_bookmarks (AccordSidebar   *self,
+                              AccordBookmarks *bookmarks)
+{
+  g_return_if_fail (ACCORD_IS_SIDEBAR (self));
+
+  if (self->bookmarks != NULL)
+    g_signal_handlers_disconnect_by_data (accord_bookmarks_get_model (self->bookmarks), self);
+  if (!g_set_object (&self->bookmarks, bookmarks))
+    return;
+
+  gtk_no_selection_set_model (self->bookmarks_selection,
+                              bookmarks != NULL ? accord_bookmarks_get_model (bookmarks) : NULL);
+  if (bookmarks != NULL)
+    g_signal_connect_swapped (accord_bookmarks_get_model (bookmarks), "items-changed",
+                              G_CALLBACK (update_bookmarks_page), self);
+  update_bookmarks_page (self);
+}
+
+/**
+ * accord_sidebar_get_bookmark_rows:
+ *
+ * Returns: (transfer none): the bookmarks the list shows, for tests
+ */
+GListModel *
+accord_sidebar_get_bookmark_rows (AccordSidebar *self)
+{
+  g_return_val_if_fail (ACCORD_IS_SIDEBAR (self), NULL);
+
+  return G_LIST_MODEL (self->bookmarks_selection);
+}
+
+/**
+ * accord_sidebar_set_page:
+ * @page: `topics` or `bookmarks`
+ */
+void
+accord_sidebar_set_page (AccordSidebar *self,
+                         const char    *page)
+{
+  g_return_if_fail (ACCORD_IS_SIDEBAR (self));
+
+  gtk_stack_set_visible_child_name (self->pages, page);
+}
+
+const char *
+accord_sidebar_get_page (AccordSidebar *self)
+{
+  g_return_val_if_fail (ACCORD_IS_SIDEBAR (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->pages);
 }
 
 /**
@@ -591,6 +761,8 @@ accord_sidebar_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
+  accord_sidebar_set_bookmarks (self, NULL);
+  g_clear_object (&self->bookmarks_selection);
   g_clear_object (&self->selection);
   g_clear_object (&self->result_selection);
   g_clear_object (&self->results);
@@ -620,6 +792,27 @@ accord_sidebar_get_property (GObject    *object,
     case PROP_SELECTED:
       g_value_set_object (value, accord_sidebar_get_selected (self));
       break;
+    case PROP_PAGE:
+      g_value_set_string (value, self->pages != NULL ? accord_sidebar_get_page (self) : "topics");
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+accord_sidebar_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  AccordSidebar *self = ACCORD_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAGE:
+      accord_sidebar_set_page (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -633,6 +826,7 @@ accord_sidebar_class_init (AccordSidebarClass *klass)
 
   object_class->dispose = accord_sidebar_dispose;
   object_class->get_property = accord_sidebar_get_property;
+  object_class->set_property = accord_sidebar_set_property;
 
   properties[PROP_PACK] =
     g_param_spec_object ("pack", NULL, NULL, ACCORD_TYPE_PACK,
@@ -640,11 +834,24 @@ accord_sidebar_class_init (AccordSidebarClass *klass)
   properties[PROP_SELECTED] =
     g_param_spec_object ("selected", NULL, NULL, ACCORD_TYPE_TOPIC,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The page on show: topics or bookmarks. */
+  properties[PROP_PAGE] =
+    g_param_spec_string ("page", NULL, NULL, "topics",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A bookmark was activated: the window goes to its location. */
+  signals[NAVIGATE] =
+    g_signal_new ("navigate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (ACCORD_TYPE_TOPIC);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/accord/Accord/accord-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, AccordSidebar, pages);
+  gtk_widget_class_bind_template_child (widget_class, AccordSidebar, topics_page);
+  gtk_widget_class_bind_template_child (widget_class, AccordSidebar, bookmarks_stack);
+  gtk_widget_class_bind_template_child (widget_class, AccordSidebar, bookmarks_view);
   gtk_widget_class_bind_template_child (widget_class, AccordSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AccordSidebar, status);
   gtk_widget_class_bind_template_child (widget_class, AccordSidebar, lists);
@@ -682,7 +889,7 @@ new_selection (AccordSidebar *self)
 static void
 accord_sidebar_init (AccordSidebar *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) results_factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->lists, "tree");
@@ -693,18 +900,33 @@ accord_sidebar_init (AccordSidebar *self)
   self->results = accord_result_list_new ();
   self->result_selection = new_selection (self);
   gtk_single_selection_set_model (self->result_selection, G_LIST_MODEL (self->results));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_result), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_result), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_result), NULL);
-  gtk_list_view_set_factory (self->results_view, factory);
+  g_signal_connect (results_factory, "setup", G_CALLBACK (setup_result), NULL);
+  g_signal_connect (results_factory, "bind", G_CALLBACK (bind_result), NULL);
+  g_signal_connect (results_factory, "unbind", G_CALLBACK (unbind_result), NULL);
+  gtk_list_view_set_factory (self->results_view, results_factory);
   gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (self->result_selection));
 
-  /* Typing anywhere in the sidebar starts a search. */
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  /* Typing anywhere in the topics page starts a search. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, self->topics_page);
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "stop-search", G_CALLBACK (on_stop_search), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (on_search_activate), self,
                            G_CONNECT_SWAPPED);
+
+  {
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect_object (factory, "setup", G_CALLBACK (setup_bookmark_row), self, 0);
+    g_signal_connect_object (factory, "bind", G_CALLBACK (bind_bookmark_row), self, 0);
+    gtk_list_view_set_factory (self->bookmarks_view, factory);
+    g_object_unref (factory);
+  }
+  self->bookmarks_selection = gtk_no_selection_new (NULL);
+  gtk_list_view_set_model (self->bookmarks_view, GTK_SELECTION_MODEL (self->bookmarks_selection));
+  g_signal_connect_object (self->bookmarks_view, "activate", G_CALLBACK (on_bookmark_activated), self, 0);
+  g_signal_connect_object (self->pages, "notify::visible-child-name", G_CALLBACK (on_page_changed), self,
+                           G_CONNECT_SWAPPED);
+  update_bookmarks_page (self);
 }

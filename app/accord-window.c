@@ -18,6 +18,9 @@
  * needed (accord_window_get_table_view(), accord_window_get_compare_view()),
  * into the empty boxes the template gives their stack pages.
  *
+ * The place on show can be bookmarked (win.bookmark, the star); the
+ * sidebar lists the pack's bookmarks (AccordBookmarks).
+ *
  * Loading another pack happens in a worker thread, with progress and
  * Cancel. The pack on screen is only replaced once the new one has loaded
  * without error; otherwise a banner shows the first errors.
@@ -29,8 +32,10 @@
 
 #include <glib/gi18n.h>
 
+#include "accord-bookmarks.h"
 #include "accord-compare-view.h"
 #include "accord-print.h"
+#include "accord-recent.h"
 #include "accord-sidebar.h"
 #include "accord-table-view.h"
 #include "accord-topic-page.h"
@@ -52,12 +57,16 @@ struct _AccordWindow
   char *pending_location;   /* shown once the pack being loaded arrives */
 
   GSettings *settings;      /* nullable */
+  AccordBookmarks *bookmarks;
+  GMenu *recent_menu;       /* Open Recent, in the primary menu */
   char *location;           /* where the window is now */
   GPtrArray *back;          /* of locations, most recent last */
   GPtrArray *forward;
   guint narrow_idle;
   guint restoring : 1;      /* showing a location: do not record it */
   guint narrow : 1;
+  guint narrow_changed : 1; /* crossed the threshold since apply_narrow */
+  guint bookmarked : 1;     /* the place on show is bookmarked */
   int zoom;                 /* percent */
 
   /* template children */
@@ -69,6 +78,10 @@ struct _AccordWindow
   GtkLabel *progress_label;
   GtkProgressBar *progress_bar;
   GtkPaned *paned;
+  GtkButton *bookmark_button;
+  GtkWidget *search_button;
+  GtkMenuButton *primary_menu_button;
+  GMenuModel *primary_menu;
   GtkWidget *view_switcher_scroller;
   GtkWidget *view_switcher_bar;
   AccordSidebar *sidebar;
@@ -90,6 +103,7 @@ enum {
   PROP_LOCATION,
   PROP_SHOW_SIDEBAR,
   PROP_VIEW,
+  PROP_BOOKMARKED,
   N_PROPS
 };
 
@@ -462,6 +476,53 @@ on_sidebar_selected (AccordWindow *self)
     set_sidebar_visible (self, FALSE);
 }
 
+/* Bookmarks */
+
+/* The star follows the place on show. */
+static void
+update_bookmark_state (AccordWindow *self)
+{
+  gboolean can = self->pack != NULL && accord_bookmarks_can_bookmark (self->location);
+  gboolean bookmarked = can && accord_bookmarks_contains (self->bookmarks, self->location);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.bookmark", can);
+  gtk_button_set_icon_name (self->bookmark_button, bookmarked ? "starred-symbolic" : "non-starred-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->bookmark_button),
+                               !can ? _("Only topics, aspects, subjects and comparisons can be bookmarked")
+                               : bookmarked ? _("Remove Bookmark")
+                               : _("Bookmark This Page"));
+
+  if (self->bookmarked != bookmarked)
+    {
+      self->bookmarked = bookmarked;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOOKMARKED]);
+    }
+}
+
+static void
+set_bookmarked (AccordWindow *self,
+                gboolean      bookmarked)
+{
+  if (self->pack == NULL || !accord_bookmarks_can_bookmark (self->location))
+    return;
+
+  if (bookmarked)
+    accord_bookmarks_add (self->bookmarks, self->location);
+  else
+    accord_bookmarks_remove (self->bookmarks, self->location);
+  update_bookmark_state (self);
+}
+
+static void
+on_sidebar_navigate (AccordWindow *self,
+                     const char   *location)
+{
+  accord_window_navigate (self, location);
+
+  if (self->narrow)
+    set_sidebar_visible (self, FALSE);
+}
+
 /* The pack */
 
 /**
@@ -481,6 +542,7 @@ accord_window_set_pack (AccordWindow *self,
     return;
 
   self->restoring = TRUE;
+  accord_bookmarks_set_pack (self->bookmarks, pack);
   accord_sidebar_set_pack (self->sidebar, pack);
   if (self->table_view != NULL)
     accord_table_view_set_pack (self->table_view, pack);
@@ -623,6 +685,8 @@ on_pack_loaded (GObject      *source,
 
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
   accord_window_set_pack (self, pack);
+  if (accord_pack_get_file (pack) != NULL)
+    accord_recent_add (self->settings, accord_pack_get_file (pack), accord_pack_get_title (pack));
 
   if (pending != NULL && !accord_window_navigate (self, pending))
     g_printerr (_("accord: this pack has nothing called “%s”\n"), pending);
@@ -769,6 +833,23 @@ open_activated (GtkWidget  *widget,
 }
 #endif
 
+static void
+open_recent_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  /* A file that has gone fails like any other: a banner, the pack stays. */
+  accord_window_open_file (ACCORD_WINDOW (widget), file);
+}
+
+static void
+update_recent_menu (AccordWindow *self)
+{
+  accord_recent_fill_menu (self->settings, self->recent_menu);
+}
+
 static gboolean
 on_drop (GtkDropTarget *target,
          const GValue  *value,
@@ -811,14 +892,26 @@ find_activated (GtkWidget  *widget,
 
 /* Printing */
 
-/* A summary of what the window shows: the topic on screen with its
- * sub-topics, the characteristics table, or the subjects being compared;
- * from the home page, everything. The print dialog can change the parts. */
-static AccordSummary *
-summary_for_location (AccordWindow *self)
+/**
+ * accord_window_create_summary:
+ *
+ * A summary of what the window shows, for Print… and Export PDF…: the
+ * topic on screen with its sub-topics, the characteristics table, or the
+ * subjects being compared; from the home page, everything. The print
+ * dialog can change the parts.
+ *
+ * Returns: (transfer full): a new summary
+ */
+AccordSummary *
+accord_window_create_summary (AccordWindow *self)
 {
-  AccordSummary *summary = accord_summary_new (self->pack);
-  const char *location = self->location != NULL ? self->location : "home";
+  AccordSummary *summary;
+  const char *location;
+
+  g_return_val_if_fail (ACCORD_IS_WINDOW (self), NULL);
+
+  summary = accord_summary_new (self->pack);
+  location = self->location != NULL ? self->location : "home";
 
   if (g_str_has_prefix (location, "topic:"))
     {
@@ -855,7 +948,7 @@ print_activated (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   AccordWindow *self = ACCORD_WINDOW (widget);
-  g_autoptr(AccordSummary) summary = summary_for_location (self);
+  g_autoptr(AccordSummary) summary = accord_window_create_summary (self);
 
   if (g_strcmp0 (action_name, "win.print") == 0)
     accord_print_summary (GTK_WINDOW (self), summary);
@@ -905,9 +998,14 @@ apply_narrow (gpointer data)
   AccordWindow *self = data;
 
   self->narrow_idle = 0;
-  set_sidebar_visible (self, !self->narrow);
-  gtk_widget_set_visible (self->view_switcher_scroller, !self->narrow);
-  gtk_widget_set_visible (self->view_switcher_bar, self->narrow);
+  if (self->narrow_changed)
+    {
+      self->narrow_changed = FALSE;
+      set_sidebar_visible (self, !self->narrow);
+      gtk_widget_set_visible (self->view_switcher_scroller, !self->narrow);
+      gtk_widget_set_visible (self->view_switcher_bar, self->narrow);
+    }
+  gtk_widget_set_visible (self->search_button, !self->narrow);
 
   return G_SOURCE_REMOVE;
 }
@@ -928,9 +1026,10 @@ accord_window_size_allocate (GtkWidget *widget,
   if (narrow != self->narrow)
     {
       self->narrow = narrow;
-      if (self->narrow_idle == 0)
-        self->narrow_idle = g_idle_add (apply_narrow, self);
+      self->narrow_changed = TRUE;
     }
+  if ((self->narrow_changed || gtk_widget_get_visible (self->search_button) == narrow) && self->narrow_idle == 0)
+    self->narrow_idle = g_idle_add (apply_narrow, self);
 }
 
 /* The object */
@@ -949,6 +1048,8 @@ accord_window_dispose (GObject *object)
   self->compare_view = NULL;
 
   g_clear_object (&self->pack);
+  g_clear_object (&self->bookmarks);
+  g_clear_object (&self->recent_menu);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->location, g_free);
   g_clear_pointer (&self->pending_location, g_free);
@@ -982,6 +1083,9 @@ accord_window_get_property (GObject    *object,
       g_value_set_string (value, self->views != NULL && gtk_stack_get_visible_child_name (self->views) != NULL
                                    ? gtk_stack_get_visible_child_name (self->views) : "topics");
       break;
+    case PROP_BOOKMARKED:
+      g_value_set_boolean (value, self->bookmarked);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1006,6 +1110,9 @@ accord_window_set_property (GObject      *object,
     case PROP_VIEW:
       ensure_view (self, g_value_get_string (value));
       gtk_stack_set_visible_child_name (self->views, g_value_get_string (value));
+      break;
+    case PROP_BOOKMARKED:
+      set_bookmarked (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1037,6 +1144,10 @@ accord_window_class_init (AccordWindowClass *klass)
   properties[PROP_VIEW] =
     g_param_spec_string ("view", NULL, NULL, "topics",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the place on show is bookmarked; setting it (un)bookmarks it. */
+  properties[PROP_BOOKMARKED] =
+    g_param_spec_boolean ("bookmarked", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ACCORD_TYPE_SIDEBAR);
@@ -1051,6 +1162,10 @@ accord_window_class_init (AccordWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, bookmark_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, view_switcher_scroller);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, view_switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, sidebar);
@@ -1062,6 +1177,7 @@ accord_window_class_init (AccordWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
   gtk_widget_class_install_action (widget_class, "win.forward", NULL, forward_activated);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_activated);
   gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_activated);
   gtk_widget_class_install_action (widget_class, "win.dismiss-banner", NULL, dismiss_banner_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
@@ -1073,6 +1189,7 @@ accord_window_class_init (AccordWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_activated);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_activated);
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
+  gtk_widget_class_install_property_action (widget_class, "win.bookmark", "bookmarked");
 }
 
 static void
@@ -1089,6 +1206,26 @@ accord_window_init (AccordWindow *self)
   apply_zoom (self);
   update_history_actions (self);
 
+  self->bookmarks = accord_bookmarks_new ();
+  accord_sidebar_set_bookmarks (self->sidebar, self->bookmarks);
+  g_signal_connect_object (accord_bookmarks_get_model (self->bookmarks), "items-changed",
+                           G_CALLBACK (update_bookmark_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::location", G_CALLBACK (update_bookmark_state), NULL);
+  g_signal_connect_object (self->sidebar, "navigate", G_CALLBACK (on_sidebar_navigate), self,
+                           G_CONNECT_SWAPPED);
+  update_bookmark_state (self);
+
+  /* Open Recent, after Open… in the primary menu. Rebuilt when the list
+   * changes and each time the menu opens, to see which files have gone. */
+  {
+    g_autoptr(GMenuModel) section = g_menu_model_get_item_link (self->primary_menu, 0, G_MENU_LINK_SECTION);
+
+    self->recent_menu = g_menu_new ();
+    g_menu_insert_submenu (G_MENU (section), 1, _("Open _Recent"), G_MENU_MODEL (self->recent_menu));
+    update_recent_menu (self);
+    g_signal_connect_object (gtk_menu_button_get_popover (self->primary_menu_button), "show",
+                             G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  }
 
   g_signal_connect_object (self->sidebar, "notify::selected", G_CALLBACK (on_sidebar_selected), self,
                            G_CONNECT_SWAPPED);
@@ -1203,6 +1340,11 @@ accord_window_new (AccordApplication *application)
 
   if (application != NULL)
     g_set_object (&self->settings, accord_application_get_settings (application));
+  accord_bookmarks_set_settings (self->bookmarks, self->settings);
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::recent-packs", G_CALLBACK (update_recent_menu), self,
+                             G_CONNECT_SWAPPED);
+  update_recent_menu (self);
   restore_state (self);
 
   return self;

@@ -11,6 +11,7 @@
 #include "accord-application.h"
 #include "accord-compare-view.h"
 #include "accord-table-view.h"
+#include "accord-summary.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +32,6 @@ void          accord_window_set_pending_location (AccordWindow *self,
                                                   const char   *location);
 AccordTableView   *accord_window_get_table_view   (AccordWindow *self);
 AccordCompareView *accord_window_get_compare_view (AccordWindow *self);
+AccordSummary *accord_window_create_summary      (AccordWindow *self);
 
 G_END_DECLS

@@ -43,12 +43,12 @@ has_script (const char    *text,
   return FALSE;
 }
 
-/* The stack of the window's views: the one with a "topics" page (the
- * sidebar has a stack of its own). */
+/* The window's stack of views: the one with a Compare page (the sidebar
+ * has a stack too). */
 static GtkStack *
 find_views (GtkWidget *widget)
 {
-  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "topics") != NULL)
+  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "compare") != NULL)
     return GTK_STACK (widget);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
