@@ -3,10 +3,12 @@
  * Copyright 2026 The Accord authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Options that need no display (--validate, --version) are answered in
+ * Options that need no display (--validate, --search, --export-pdf,
+ * --version) are answered in
  * handle-local-options, before GTK initialises. Everything else goes to the
  * primary instance through command-line, so a second `accord FILE` opens the
- * file in the running Accord.
+ * file in a new window of the running Accord, a second `accord` brings its
+ * window forward and `accord --new-window` opens another one.
  */
 
 #define G_LOG_DOMAIN "accord"
@@ -17,6 +19,7 @@
 
 #include "accord-application.h"
 #include "accord-export.h"
+#include "accord-style.h"
 #include "accord-validate.h"
 #include "accord-window.h"
 
@@ -27,6 +30,7 @@ struct _AccordApplication
   GtkApplication parent_instance;
   AccordPack *builtin_pack;
   GSettings *settings;          /* nullable: no schema installed */
+  AccordStyle *style;
   gboolean settings_looked_up;
 };
 
@@ -35,8 +39,14 @@ G_DEFINE_FINAL_TYPE (AccordApplication, accord_application, GTK_TYPE_APPLICATION
 static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
+  { "new-window", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open a new window, even when Accord is already running"), NULL },
   { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the given pack files, print every problem and exit"), NULL },
+  { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Print the topics matching TERMS, best first, as “ID<TAB>title” lines, and exit "
+       "(status 1: nothing matches, 2: error)"),
+    N_("TERMS") },
   { "topic", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
     N_("Open the topic with this id"), N_("ID") },
   { "aspect", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -47,7 +57,7 @@ static const GOptionEntry main_entries[] = {
     N_("Write a summary of the pack to a PDF file and exit (with --table, --compare, --topic or --sources: only those parts)"),
     N_("OUT.pdf") },
   { "content", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --export-pdf: the pack to summarise, instead of the built-in one"), N_("PACK.json") },
+    N_("With --export-pdf or --search: the pack to use, instead of the built-in one"), N_("PACK.json") },
   { "table", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export-pdf: the characteristics table"), NULL },
   { "sources", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -56,6 +66,87 @@ static const GOptionEntry main_entries[] = {
     NULL, N_("[FILE…]") },
   { NULL }
 };
+
+/* Pack text on one output line: tabs and line breaks become spaces. */
+static void
+print_field (const char *text)
+{
+  g_autofree char *copy = g_strdup (text);
+
+  for (char *p = copy; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      *p = ' ';
+  g_print ("%s", copy);
+}
+
+/* `accord --search TERMS [--content PACK.json]`: the matching topics, best
+ * first, as `ID<tab>TITLE` lines, like `man -k`. Words left on the command
+ * line after TERMS are part of the search. Needs no display. */
+static int
+search_command (AccordApplication *self,
+                GVariantDict      *options)
+{
+  g_autofree const char **rest = NULL;
+  g_autoptr(GString) terms = g_string_new (NULL);
+  g_autoptr(AccordPack) pack = NULL;
+  g_autoptr(AccordSearchIndex) index = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  const char *first = NULL, *content = NULL;
+
+  g_variant_dict_lookup (options, "search", "&s", &first);
+  g_string_append (terms, first != NULL ? first : "");
+  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &rest) && rest != NULL)
+    for (guint i = 0; rest[i] != NULL; i++)
+      g_string_append_printf (terms, " %s", rest[i]);
+  g_strstrip (terms->str);
+
+  if (*terms->str == '\0')
+    {
+      g_printerr ("%s\n", _("accord: --search needs the words to look for"));
+      return 2;
+    }
+
+  if (g_variant_dict_lookup (options, "content", "^&ay", &content) && content != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (content);
+      g_autoptr(GPtrArray) diagnostics = NULL;
+      g_autoptr(GError) error = NULL;
+
+      pack = accord_pack_load_file (file, NULL, &diagnostics, &error);
+      if (pack == NULL)
+        {
+          /* The first error, as `accord --validate` words it. */
+          for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
+            if (accord_diagnostic_get_severity (g_ptr_array_index (diagnostics, i)) == ACCORD_SEVERITY_ERROR)
+              {
+                g_autofree char *line = accord_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
+
+                g_printerr ("%s\n", line);
+                return 2;
+              }
+          g_printerr ("%s: %s\n", content, error != NULL ? error->message : _("this pack does not load"));
+          return 2;
+        }
+    }
+  else
+    pack = g_object_ref (accord_application_get_builtin_pack (self));
+
+  index = accord_search_index_new (pack);
+  accord_search_index_query (index, terms->str);
+  results = accord_search_index_results (index);
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      AccordTopic *topic = g_ptr_array_index (results, i);
+
+      print_field (accord_topic_get_id (topic));
+      g_print ("\t");
+      print_field (accord_topic_get_title (topic));
+      g_print ("\n");
+    }
+
+  return results->len > 0 ? 0 : 1;
+}
 
 static int
 accord_application_handle_local_options (GApplication *app,
@@ -74,6 +165,9 @@ accord_application_handle_local_options (GApplication *app,
       g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
       return accord_validate_files (files);
     }
+
+  if (g_variant_dict_contains (options, "search"))
+    return search_command (ACCORD_APPLICATION (app), options);
 
   if (g_variant_dict_contains (options, "export-pdf"))
     return accord_export_pdf_command (options, accord_application_get_builtin_pack (ACCORD_APPLICATION (app)));
@@ -147,8 +241,10 @@ accord_application_command_line (GApplication            *app,
 
   if (args == NULL || args[0] == NULL)
     {
+      /* A running Accord brings its window forward, unless a new one or a
+       * place in the pack is asked for. */
       window = ACCORD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-      if (window == NULL || location != NULL)
+      if (window == NULL || location != NULL || g_variant_dict_contains (options, "new-window"))
         window = new_window (self);
       /* An unknown id is reported; the window opens on its start page. */
       if (location != NULL && !accord_window_navigate (window, location))
@@ -215,7 +311,8 @@ static const GActionEntry app_actions[] = {
 };
 
 /* Every accelerator of the application, in one place: the shortcuts
- * window (ui/help-overlay.ui) lists the same ones. */
+ * window (ui/gtk/help-overlay.ui) lists the same ones, and
+ * tests/test-ui-shortcuts.c fails when the two differ. */
 static const struct { const char *action; const char *accels[3]; } accels[] = {
   { "app.quit", { "<Control>q", NULL } },
   { "app.new-window", { "<Control>n", NULL } },
@@ -228,6 +325,7 @@ static const struct { const char *action; const char *accels[3]; } accels[] = {
   { "win.print", { "<Control>p", NULL } },
   { "win.export-pdf", { "<Control><Shift>e", NULL } },
   { "win.show-sidebar", { "F9", NULL } },
+  { "win.bookmark", { "<Control>d", NULL } },
   { "win.view::topics", { "<Alt>1", NULL } },
   { "win.view::table", { "<Alt>2", NULL } },
   { "win.view::compare", { "<Alt>3", NULL } },
@@ -240,6 +338,7 @@ static const struct { const char *action; const char *accels[3]; } accels[] = {
 static void
 accord_application_startup (GApplication *app)
 {
+  AccordApplication *self = ACCORD_APPLICATION (app);
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
   g_autoptr(GtkCssProvider) zoom_css = gtk_css_provider_new ();
   g_autoptr(GString) zoom_rules = g_string_new (NULL);
@@ -249,6 +348,10 @@ accord_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+
+  /* app.style: light, dark, or as the desktop prefers. */
+  self->style = accord_style_new (accord_application_get_settings (self), g_application_get_dbus_connection (app));
+  g_action_map_add_action (G_ACTION_MAP (app), accord_style_get_action (self->style));
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 
@@ -271,6 +374,7 @@ accord_application_dispose (GObject *object)
 {
   AccordApplication *self = ACCORD_APPLICATION (object);
 
+  g_clear_object (&self->style);
   g_clear_object (&self->builtin_pack);
   g_clear_object (&self->settings);
 

@@ -84,6 +84,7 @@ typedef struct
   AccordSummary *summary;
   GtkWindow *parent;    /* weak */
   GtkWidget *table;
+  GPtrArray *groups;    /* of GtkCheckButton, the group name as "group" data */
   GtkWidget *comparison;
   GtkWidget *topics;
   GtkWidget *subtopics;
@@ -97,6 +98,7 @@ print_job_free (gpointer data)
 
   if (job->parent != NULL)
     g_object_remove_weak_pointer (G_OBJECT (job->parent), (gpointer *) &job->parent);
+  g_clear_pointer (&job->groups, g_ptr_array_unref);
   g_object_unref (job->summary);
   g_free (job);
 }
@@ -146,6 +148,65 @@ part_check (GtkWidget  *box,
   return check;
 }
 
+/* One check button per aspect group, under the table's, when there are
+ * several groups: the table can be printed for some of them only. */
+static void
+add_group_checks (PrintJob  *job,
+                  GtkWidget *box)
+{
+  GListModel *aspects = accord_pack_get_aspects (accord_summary_get_pack (job->summary));
+  const char * const *chosen = accord_summary_get_groups (job->summary);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (aspects); i++)
+    {
+      g_autoptr(AccordAspect) aspect = g_list_model_get_item (aspects, i);
+      const char *group = accord_aspect_get_group (aspect);
+
+      if (group != NULL && !g_ptr_array_find_with_equal_func (names, group, g_str_equal, NULL))
+        g_ptr_array_add (names, (gpointer) group);
+    }
+
+  if (names->len < 2)
+    return;
+
+  job->groups = g_ptr_array_new ();
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *group = g_ptr_array_index (names, i);
+      /* Pack text: a plain label, never a mnemonic or markup. */
+      GtkWidget *check = gtk_check_button_new_with_label (group);
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   chosen == NULL || g_strv_contains (chosen, group));
+      gtk_widget_set_margin_start (check, 24);
+      g_object_bind_property (job->table, "active", check, "sensitive", G_BINDING_SYNC_CREATE);
+      g_object_set_data (G_OBJECT (check), "group", (gpointer) group);
+      gtk_box_append (GTK_BOX (box), check);
+      g_ptr_array_add (job->groups, check);
+    }
+}
+
+/* The groups checked, or NULL for all of them. */
+static GStrv
+checked_groups (PrintJob *job)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  gboolean all = TRUE;
+
+  for (guint i = 0; job->groups != NULL && i < job->groups->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (job->groups, i);
+
+      if (gtk_check_button_get_active (check))
+        g_strv_builder_add (builder, g_object_get_data (G_OBJECT (check), "group"));
+      else
+        all = FALSE;
+    }
+
+  return all ? NULL : g_strv_builder_end (builder);
+}
+
 /* The "Summary" tab of the print dialog: which parts to print. */
 static GObject *
 on_create_custom_widget (GtkPrintOperation *operation,
@@ -163,10 +224,11 @@ on_create_custom_widget (GtkPrintOperation *operation,
   gtk_widget_add_css_class (heading, "heading");
   gtk_box_append (GTK_BOX (box), heading);
 
-  job->table = part_check (box, _("_Characteristics table"), parts & ACCORD_SUMMARY_TABLE);
+  job->table = part_check (box, _("C_haracteristics table"), parts & ACCORD_SUMMARY_TABLE);
+  add_group_checks (job, box);
   job->comparison = part_check (box, _("C_omparison"), parts & ACCORD_SUMMARY_COMPARISON);
   job->topics = part_check (box, _("_Topics"), parts & ACCORD_SUMMARY_TOPICS);
-  job->subtopics = part_check (box, _("With their _sub-topics"), accord_summary_get_with_subtopics (job->summary));
+  job->subtopics = part_check (box, _("_With their sub-topics"), accord_summary_get_with_subtopics (job->summary));
   gtk_widget_set_margin_start (job->subtopics, 24);
   g_object_bind_property (job->topics, "active", job->subtopics, "sensitive", G_BINDING_SYNC_CREATE);
   job->sources = part_check (box, _("_Sources"), parts & ACCORD_SUMMARY_SOURCES);
@@ -179,6 +241,7 @@ on_custom_widget_apply (GtkPrintOperation *operation,
                         GtkWidget         *widget,
                         PrintJob          *job)
 {
+  g_auto(GStrv) groups = checked_groups (job);
   AccordSummaryParts parts = 0;
 
   if (gtk_check_button_get_active (GTK_CHECK_BUTTON (job->table)))
@@ -191,6 +254,7 @@ on_custom_widget_apply (GtkPrintOperation *operation,
     parts |= ACCORD_SUMMARY_SOURCES;
 
   accord_summary_set_parts (job->summary, parts);
+  accord_summary_set_groups (job->summary, (const char * const *) groups);
   accord_summary_set_topics (job->summary, accord_summary_get_topics (job->summary),
                              gtk_check_button_get_active (GTK_CHECK_BUTTON (job->subtopics)));
 }
@@ -237,6 +301,49 @@ on_print_done (GtkPrintOperation       *operation,
 }
 
 /**
+ * accord_print_operation_new:
+ * @summary: what to print; the dialog's "Summary" tab changes its parts
+ *
+ * A print operation that draws @summary, with the "Summary" tab and the
+ * page setup and settings remembered from the last print of the session.
+ * Run it with a dialog (accord_print_summary()) or export it
+ * (GTK_PRINT_OPERATION_ACTION_EXPORT, as the tests do).
+ *
+ * Returns: (transfer full): the operation
+ */
+GtkPrintOperation *
+accord_print_operation_new (AccordSummary *summary)
+{
+  GtkPrintOperation *operation;
+  PrintJob *job;
+
+  g_return_val_if_fail (ACCORD_IS_SUMMARY (summary), NULL);
+
+  job = g_new0 (PrintJob, 1);
+  job->summary = g_object_ref (summary);
+
+  operation = gtk_print_operation_new ();
+  g_object_set_data_full (G_OBJECT (operation), "accord-print-job", job, print_job_free);
+  gtk_print_operation_set_job_name (operation, accord_pack_get_title (accord_summary_get_pack (summary)));
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  /* Translators: the tab of the print dialog where the parts of the summary are chosen */
+  gtk_print_operation_set_custom_tab_label (operation, _("Summary"));
+  if (session_settings != NULL)
+    gtk_print_operation_set_print_settings (operation, session_settings);
+  if (session_page_setup != NULL)
+    gtk_print_operation_set_default_page_setup (operation, session_page_setup);
+
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), job);
+  g_signal_connect (operation, "create-custom-widget", G_CALLBACK (on_create_custom_widget), job);
+  g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (on_custom_widget_apply), job);
+
+  return operation;
+}
+
+/**
  * accord_print_summary:
  * @parent: (nullable): the window the print dialog belongs to
  * @summary: what to print; the dialog's "Summary" tab changes its parts
@@ -254,31 +361,14 @@ accord_print_summary (GtkWindow     *parent,
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (ACCORD_IS_SUMMARY (summary));
 
-  job = g_new0 (PrintJob, 1);
-  job->summary = g_object_ref (summary);
+  operation = accord_print_operation_new (summary);
+  job = g_object_get_data (G_OBJECT (operation), "accord-print-job");
   job->parent = parent;
   if (parent != NULL)
     g_object_add_weak_pointer (G_OBJECT (parent), (gpointer *) &job->parent);
 
-  operation = gtk_print_operation_new ();
-  g_object_set_data_full (G_OBJECT (operation), "accord-print-job", job, print_job_free);
-  gtk_print_operation_set_job_name (operation, accord_pack_get_title (accord_summary_get_pack (summary)));
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
   gtk_print_operation_set_allow_async (operation, TRUE);
   gtk_print_operation_set_show_progress (operation, TRUE);
-  /* Translators: the tab of the print dialog where the parts of the summary are chosen */
-  gtk_print_operation_set_custom_tab_label (operation, _("Summary"));
-  if (session_settings != NULL)
-    gtk_print_operation_set_print_settings (operation, session_settings);
-  if (session_page_setup != NULL)
-    gtk_print_operation_set_default_page_setup (operation, session_page_setup);
-
-  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), job);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), job);
-  g_signal_connect (operation, "create-custom-widget", G_CALLBACK (on_create_custom_widget), job);
-  g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (on_custom_widget_apply), job);
   g_signal_connect (operation, "done", G_CALLBACK (on_print_done), job);
 
   /* Results and errors arrive through "done". */

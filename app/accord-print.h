@@ -12,9 +12,10 @@
 
 G_BEGIN_DECLS
 
-void accord_print_summary     (GtkWindow     *parent,
-                               AccordSummary *summary);
-void accord_export_pdf_dialog (GtkWindow     *parent,
-                               AccordSummary *summary);
+GtkPrintOperation *accord_print_operation_new (AccordSummary *summary);
+void               accord_print_summary       (GtkWindow     *parent,
+                                              AccordSummary *summary);
+void               accord_export_pdf_dialog   (GtkWindow     *parent,
+                                              AccordSummary *summary);
 
 G_END_DECLS

@@ -1,13 +1,26 @@
-/* accord-sidebar.c: the topic tree, with search
+/* accord-sidebar.c: the topic tree, with search, and the bookmarks
  *
  * Copyright 2026 The Accord authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A GtkListView over a GtkTreeListModel of the pack's topics. Every level of
- * the tree goes through the same filter and sorter: with no query they keep
- * everything in pack order; with a query they keep the matching topics and
- * their ancestors, best matches first (title before summary before body).
- * The matching itself is the core's AccordSearchIndex, built once per pack.
+ * Two pages, Topics and Bookmarks, under a switcher.
+ *
+ * On the Topics page two lists take turns:
+ *
+ *  - the topic tree: a GtkListView over a GtkTreeListModel of the pack's
+ *    topics, expanded on demand;
+ *  - while searching, the results: a flat GtkListView over the matching
+ *    topics, best first (title before summary before body), each with the
+ *    path of its ancestors beneath its title.
+ *
+ * The matching is the core's AccordSearchIndex, built in a thread once per
+ * pack; a query costs a few milliseconds even on a 100,000-topic pack. Its
+ * results go into an AccordResultList, whose rows stay put from one query
+ * to the next: the list view keeps its row widgets and only their text
+ * changes, however many results there are. (Filtering the tree instead
+ * meant expanding every level and re-sorting each, seconds per keystroke on
+ * large packs: tests/bench-ui-search.c measures it.) Clearing the search
+ * brings the tree back, with the topic chosen meanwhile selected in it.
  */
 
 #define G_LOG_DOMAIN "accord"
@@ -26,75 +39,58 @@ struct _AccordSidebar
   AccordSearchIndex *index;   /* built in a thread when the pack is set */
   GCancellable *indexing;
   char *query;                /* NULL: not searching */
-  GtkFilter *filter;
-  GtkSorter *sorter;
+  AccordTopic *shown;         /* the topic selected in the list on show */
+  AccordTopic *selected;      /* the topic last chosen, kept across searches */
+  gboolean updating;          /* swapping lists: selection changes are ours */
   GtkTreeListModel *tree;
-  GtkSingleSelection *selection;
+  GtkSingleSelection *selection;          /* of the tree */
+  AccordResultList *results;              /* the topics found, best first */
+  GtkSingleSelection *result_selection;   /* of the results */
+  AccordBookmarks *bookmarks;   /* nullable */
+  GtkNoSelection *bookmarks_selection;
 
   /* template children */
+  GtkStack *pages;
+  GtkWidget *topics_page;
   GtkSearchEntry *search_entry;
   GtkLabel *status;
+  GtkStack *lists;
   GtkListView *list_view;
+  GtkListView *results_view;
+  GtkStack *bookmarks_stack;
+  GtkListView *bookmarks_view;
 };
 
 G_DEFINE_FINAL_TYPE (AccordSidebar, accord_sidebar, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_PACK, PROP_SELECTED, N_PROPS };
+enum { PROP_0, PROP_PACK, PROP_SELECTED, PROP_PAGE, N_PROPS };
 
 static GParamSpec *properties[N_PROPS];
 
+static void on_selected_changed (AccordSidebar *self);
+
+enum { NAVIGATE, N_SIGNALS };
+
+static guint signals[N_SIGNALS];
+
 static gboolean
-filter_topic (gpointer item,
-              gpointer user_data)
+showing_results (AccordSidebar *self)
 {
-  AccordSidebar *self = user_data;
-
-  /* No query, or no index yet to run it: everything shows. */
-  if (self->query == NULL || self->index == NULL)
-    return TRUE;
-
-  return accord_search_index_subtree_rank (self->index, item) != ACCORD_SEARCH_NO_MATCH;
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->lists), "results") == 0;
 }
 
-static int
-sort_topic (gconstpointer a,
-            gconstpointer b,
-            gpointer      user_data)
-{
-  AccordSidebar *self = user_data;
-  int rank_a, rank_b;
-
-  if (self->query == NULL || self->index == NULL)
-    return GTK_ORDERING_EQUAL;
-
-  /* The sort is stable: equal ranks keep pack order. */
-  rank_a = accord_search_index_subtree_rank (self->index, (gpointer) a);
-  rank_b = accord_search_index_subtree_rank (self->index, (gpointer) b);
-  return rank_a > rank_b ? GTK_ORDERING_SMALLER : rank_a < rank_b ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-/* One level of the tree: filtered and sorted by the shared filter and sorter. */
-static GListModel *
-wrap_level (AccordSidebar *self,
-            GListModel    *topics)
-{
-  GtkFilterListModel *filtered = gtk_filter_list_model_new (g_object_ref (topics),
-                                                            g_object_ref (self->filter));
-
-  return G_LIST_MODEL (gtk_sort_list_model_new (G_LIST_MODEL (filtered), g_object_ref (self->sorter)));
-}
+/* The tree */
 
 static GListModel *
 create_children (gpointer item,
                  gpointer user_data)
 {
-  AccordSidebar *self = user_data;
   AccordTopic *topic = item;
 
   if (accord_topic_get_n_children (topic) == 0)
     return NULL;
 
-  return wrap_level (self, accord_topic_get_children (topic));
+  return g_object_ref (accord_topic_get_children (topic));
 }
 
 static void
@@ -103,11 +99,125 @@ rebuild_tree (AccordSidebar *self)
   g_clear_object (&self->tree);
 
   if (self->pack != NULL)
-    /* While searching every level is expanded, to show where matches are. */
-    self->tree = gtk_tree_list_model_new (wrap_level (self, accord_pack_get_topics (self->pack)),
-                                          FALSE, self->query != NULL, create_children, self, NULL);
+    self->tree = gtk_tree_list_model_new (g_object_ref (accord_pack_get_topics (self->pack)),
+                                          FALSE, FALSE, create_children, NULL, NULL);
 
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
+}
+
+/* The results */
+
+/* The full title of an ellipsized result, asked for only when a tooltip is
+ * about to show: setting tooltips on every bind costs a round trip to the
+ * display server for each row. */
+static gboolean
+on_result_query_tooltip (GtkWidget  *label,
+                         int         x,
+                         int         y,
+                         gboolean    keyboard,
+                         GtkTooltip *tooltip,
+                         gpointer    user_data)
+{
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (GTK_LABEL (label)));
+  return TRUE;
+}
+
+static void
+setup_result (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *path = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_has_tooltip (title, TRUE);
+  g_signal_connect (title, "query-tooltip", G_CALLBACK (on_result_query_tooltip), NULL);
+  gtk_label_set_xalign (GTK_LABEL (path), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (path), PANGO_ELLIPSIZE_START);
+  gtk_widget_add_css_class (path, "dim-label");
+  gtk_widget_add_css_class (path, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), path);
+  gtk_list_item_set_child (item, box);
+}
+
+/* "Grandparent › Parent": where a result sits in the tree. */
+static char *
+ancestor_path (AccordTopic *topic,
+               gboolean     rtl)
+{
+  GString *path = g_string_new (NULL);
+
+  for (AccordTopic *a = accord_topic_get_parent (topic); a != NULL; a = accord_topic_get_parent (a))
+    {
+      if (path->len > 0)
+        g_string_prepend (path, rtl ? " ‹ " : " › ");
+      g_string_prepend (path, accord_topic_get_title (a));
+    }
+
+  return g_string_free (path, FALSE);
+}
+
+static void
+update_result_row (AccordResult *result,
+                   GParamSpec   *pspec,
+                   GtkWidget    *box)
+{
+  AccordTopic *topic = accord_result_get_topic (result);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *path_label = gtk_widget_get_next_sibling (title);
+  g_autofree char *path = NULL;
+
+  if (topic == NULL)
+    return;  /* this position is going */
+
+  path = ancestor_path (topic, gtk_widget_get_direction (box) == GTK_TEXT_DIR_RTL);
+  /* Plain text: pack text is never markup. */
+  gtk_label_set_text (GTK_LABEL (title), accord_topic_get_title (topic));
+  gtk_label_set_text (GTK_LABEL (path_label), path);
+  gtk_widget_set_visible (path_label, *path != '\0');
+}
+
+/* A row follows its position's topic from one query to the next. */
+static void
+bind_result (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  AccordResult *result = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  update_result_row (result, NULL, box);
+  g_signal_connect_object (result, "notify::topic", G_CALLBACK (update_result_row), box, 0);
+}
+
+static void
+unbind_result (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), update_result_row,
+                                        gtk_list_item_get_child (item));
+}
+
+static void
+set_results (AccordSidebar *self,
+             GPtrArray     *results)
+{
+  guint position;
+
+  accord_result_list_set_topics (self->results, results);
+
+  /* The topic on show stays selected if it is among the results. */
+  position = accord_result_list_find (self->results, self->selected);
+  gtk_single_selection_set_selected (self->result_selection,
+                                     position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
+  if (results != NULL && results->len > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->results_view), "list.scroll-to-item", "u",
+                                position != GTK_INVALID_LIST_POSITION ? position : 0);
 }
 
 static void
@@ -132,15 +242,38 @@ update_status (AccordSidebar *self,
   gtk_widget_set_visible (GTK_WIDGET (self->status), TRUE);
 }
 
-/* Runs the current query over the index and updates the tree. */
+/* Runs the current query over the index and shows its results, or the tree
+ * when there is no query. */
 static void
-apply_query (AccordSidebar   *self,
-             GtkFilterChange  change,
-             gboolean         mode_changed)
+apply_query (AccordSidebar *self)
 {
+  g_autoptr(GPtrArray) results = NULL;
   guint n_found = 0;
 
-  if (self->query != NULL && self->index == NULL)
+  if (self->query == NULL)
+    {
+      gboolean was_searching = showing_results (self);
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      self->updating = TRUE;
+      gtk_stack_set_visible_child_name (self->lists, "tree");
+      if (focus != NULL && (focus == GTK_WIDGET (self->results_view) ||
+                            gtk_widget_is_ancestor (focus, GTK_WIDGET (self->results_view))))
+        gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+      /* The results stay, hidden: the rows of the next search start from
+       * them instead of being built again. */
+      gtk_single_selection_set_selected (self->result_selection, GTK_INVALID_LIST_POSITION);
+      self->updating = FALSE;
+      /* Back in the tree, on the topic chosen while searching. */
+      if (was_searching)
+        accord_sidebar_select_topic (self, self->selected);
+      on_selected_changed (self);
+      update_status (self, 0);
+      return;
+    }
+
+  if (self->index == NULL)
     {
       /* The index is still being built: the query runs when it is ready. */
       gtk_label_set_text (self->status, _("Searching…"));
@@ -148,15 +281,13 @@ apply_query (AccordSidebar   *self,
       return;
     }
 
-  if (self->query != NULL)
-    n_found = accord_search_index_query (self->index, self->query);
-
-  gtk_filter_changed (self->filter, change);
-  gtk_sorter_changed (self->sorter, GTK_SORTER_CHANGE_DIFFERENT);
-
-  /* Entering or leaving search changes which rows are expanded. */
-  if (mode_changed)
-    rebuild_tree (self);
+  n_found = accord_search_index_query (self->index, self->query);
+  results = accord_search_index_results (self->index);
+  self->updating = TRUE;
+  set_results (self, results);
+  gtk_stack_set_visible_child_name (self->lists, "results");
+  self->updating = FALSE;
+  on_selected_changed (self);
 
   update_status (self, n_found);
 }
@@ -169,10 +300,6 @@ void
 accord_sidebar_set_query (AccordSidebar *self,
                           const char    *query)
 {
-  gboolean was_searching;
-  g_autofree char *old_query = NULL;
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
-
   g_return_if_fail (ACCORD_IS_SIDEBAR (self));
 
   if (query != NULL && *query == '\0')
@@ -180,17 +307,10 @@ accord_sidebar_set_query (AccordSidebar *self,
   if (g_strcmp0 (query, self->query) == 0)
     return;
 
-  was_searching = self->query != NULL;
-  old_query = g_steal_pointer (&self->query);
+  g_free (self->query);
   self->query = g_strdup (query);
 
-  /* Typing more letters only narrows the results: let GTK reuse its work. */
-  if (old_query != NULL && self->query != NULL && g_str_has_prefix (self->query, old_query))
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (old_query != NULL && self->query != NULL && g_str_has_prefix (old_query, self->query))
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-
-  apply_query (self, change, was_searching != (self->query != NULL));
+  apply_query (self);
 }
 
 static void
@@ -218,7 +338,7 @@ on_index_built (GObject      *source,
   g_clear_object (&self->indexing);
   self->index = index;
   if (self->query != NULL)
-    apply_query (self, GTK_FILTER_CHANGE_DIFFERENT, TRUE);
+    apply_query (self);
 }
 
 static void
@@ -254,23 +374,24 @@ on_stop_search (AccordSidebar *self)
 }
 
 static void
-on_selected_changed (AccordSidebar *self)
+on_page_changed (AccordSidebar *self)
 {
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
 }
 
-/**
- * accord_sidebar_get_selected:
- *
- * Returns: (transfer none) (nullable): the selected topic
- */
-AccordTopic *
-accord_sidebar_get_selected (AccordSidebar *self)
+/* The topic selected in the list on show. */
+static AccordTopic *
+shown_selected (AccordSidebar *self)
 {
   GtkTreeListRow *row;
   AccordTopic *topic;
 
-  g_return_val_if_fail (ACCORD_IS_SIDEBAR (self), NULL);
+  if (showing_results (self))
+    {
+      AccordResult *result = gtk_single_selection_get_selected_item (self->result_selection);
+
+      return result != NULL ? accord_result_get_topic (result) : NULL;
+    }
 
   row = gtk_single_selection_get_selected_item (self->selection);
   if (row == NULL)
@@ -281,6 +402,39 @@ accord_sidebar_get_selected (AccordSidebar *self)
   g_object_unref (topic);
 
   return topic;
+}
+
+/* Reports a change of the selected topic, not of the list showing it. */
+static void
+on_selected_changed (AccordSidebar *self)
+{
+  AccordTopic *topic;
+
+  if (self->updating)
+    return;
+
+  topic = shown_selected (self);
+  if (topic == self->shown)
+    return;
+
+  self->shown = topic;
+  if (topic != NULL)
+    self->selected = topic;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+/**
+ * accord_sidebar_get_selected:
+ *
+ * Returns: (transfer none) (nullable): the topic selected in the tree, or
+ *   while searching in the results
+ */
+AccordTopic *
+accord_sidebar_get_selected (AccordSidebar *self)
+{
+  g_return_val_if_fail (ACCORD_IS_SIDEBAR (self), NULL);
+
+  return self->shown;
 }
 
 /* Finds @topic's row, expanding its ancestors. Returns its position. */
@@ -314,6 +468,9 @@ find_row (AccordSidebar *self,
           *position = i;
           return TRUE;
         }
+      /* Siblings follow their parent; a shallower row ends the level. */
+      if (i > start && parent != NULL && gtk_tree_list_row_get_depth (row) < accord_topic_get_depth (topic))
+        break;
     }
 
   return FALSE;
@@ -323,31 +480,47 @@ find_row (AccordSidebar *self,
  * accord_sidebar_select_topic:
  * @topic: (nullable): a topic of the pack, or %NULL to select nothing
  *
- * Selects @topic, expanding the tree down to it. A topic hidden by the
- * current search cannot be selected.
+ * Selects @topic: in the tree, expanding the tree down to it, or while
+ * searching in the results, if it is one of them. Either way it is the
+ * topic selected in the tree once the search is cleared.
  *
- * Returns: whether the topic is now selected
+ * Returns: whether the topic is now selected in the list on show
  */
 gboolean
 accord_sidebar_select_topic (AccordSidebar *self,
                              AccordTopic   *topic)
 {
-  guint position;
+  guint position = GTK_INVALID_LIST_POSITION;
+  GtkSingleSelection *selection;
+  GtkListView *view;
 
   g_return_val_if_fail (ACCORD_IS_SIDEBAR (self), FALSE);
 
-  if (topic == accord_sidebar_get_selected (self))
+  self->selected = topic;
+  if (topic != NULL && topic == shown_selected (self))
     return TRUE;
 
-  if (topic == NULL || self->tree == NULL || !find_row (self, topic, &position))
+  if (showing_results (self))
     {
-      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-      return FALSE;
+      selection = self->result_selection;
+      view = self->results_view;
+      position = accord_result_list_find (self->results, topic);
+      if (position == G_MAXUINT)
+        position = GTK_INVALID_LIST_POSITION;
+    }
+  else
+    {
+      selection = self->selection;
+      view = self->list_view;
+      if (topic != NULL && self->tree != NULL && !find_row (self, topic, &position))
+        position = GTK_INVALID_LIST_POSITION;
     }
 
-  gtk_single_selection_set_selected (self->selection, position);
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  gtk_single_selection_set_selected (selection, position);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
 
+  gtk_widget_activate_action (GTK_WIDGET (view), "list.scroll-to-item", "u", position);
   return TRUE;
 }
 
@@ -356,20 +529,187 @@ accord_sidebar_focus_search (AccordSidebar *self)
 {
   g_return_if_fail (ACCORD_IS_SIDEBAR (self));
 
+  gtk_stack_set_visible_child_name (self->pages, "topics");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Bookmarks */
+
+static void
+update_bookmarks_page (AccordSidebar *self)
+{
+  gboolean empty = self->bookmarks == NULL ||
+                   g_list_model_get_n_items (accord_bookmarks_get_model (self->bookmarks)) == 0;
+
+  if (self->bookmarks_stack == NULL)  /* disposed */
+    return;
+  gtk_stack_set_visible_child_name (self->bookmarks_stack, empty ? "empty" : "list");
+}
+
+static void
+on_bookmark_remove_clicked (GtkButton     *button,
+                            AccordSidebar *self)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (button), "accord-list-item");
+  AccordBookmark *bookmark = gtk_list_item_get_item (list_item);
+
+  if (bookmark != NULL && self->bookmarks != NULL)
+    accord_bookmarks_remove (self->bookmarks, accord_bookmark_get_location (bookmark));
+}
+
+static void
+setup_bookmark_row (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    AccordSidebar            *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *kind = gtk_label_new (NULL);
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (kind), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (kind), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (kind, "dim-label");
+  gtk_widget_add_css_class (kind, "caption");
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), kind);
+
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_add_css_class (remove, "circular");
+  gtk_widget_set_tooltip_text (remove, _("Remove Bookmark"));
+  g_object_set_data (G_OBJECT (remove), "accord-list-item", list_item);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_bookmark_remove_clicked), self, 0);
+
+  gtk_widget_add_css_class (remove, "accord-bookmark-remove");
+  gtk_widget_set_margin_top (row, 3);
+  gtk_widget_set_margin_bottom (row, 3);
+  gtk_box_append (GTK_BOX (row), labels);
+  gtk_box_append (GTK_BOX (row), remove);
+  gtk_list_item_set_child (list_item, row);
+}
+
+static void
+bind_bookmark_row (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   AccordSidebar            *self)
+{
+  AccordBookmark *bookmark = gtk_list_item_get_item (list_item);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  GtkWidget *labels = gtk_widget_get_first_child (row);
+  GtkWidget *title = gtk_widget_get_first_child (labels);
+  GtkWidget *kind = gtk_widget_get_next_sibling (title);
+  GtkWidget *remove = gtk_widget_get_next_sibling (labels);
+  g_autofree char *remove_label = NULL;
+
+  /* Plain text: titles come from the pack. */
+  gtk_label_set_text (GTK_LABEL (title), accord_bookmark_get_title (bookmark));
+  gtk_label_set_text (GTK_LABEL (kind), accord_bookmark_get_kind (bookmark));
+  gtk_widget_set_tooltip_text (title, accord_bookmark_get_title (bookmark));
+  /* Translators: accessible name of the button that removes a bookmark; %s is its title */
+  remove_label = g_strdup_printf (_("Remove bookmark “%s”"), accord_bookmark_get_title (bookmark));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+}
+
+static void
+on_bookmark_activated (GtkListView   *view,
+                       guint          position,
+                       AccordSidebar *self)
+{
+  g_autoptr(AccordBookmark) bookmark = g_list_model_get_item (G_LIST_MODEL (self->bookmarks_selection), position);
+
+  if (bookmark != NULL)
+    g_signal_emit (self, signals[NAVIGATE], 0, accord_bookmark_get_location (bookmark));
+}
+
+/**
+ * accord_sidebar_set_bookmarks:
+ * @bookmarks: (nullable): the bookmarks to list
+ */
+void
+accord_sidebar_set_bookmarks (AccordSidebar   *self,
+                              AccordBookmarks *bookmarks)
+{
+  g_return_if_fail (ACCORD_IS_SIDEBAR (self));
+
+  if (self->bookmarks != NULL)
+    g_signal_handlers_disconnect_by_data (accord_bookmarks_get_model (self->bookmarks), self);
+  if (!g_set_object (&self->bookmarks, bookmarks))
+    return;
+
+  gtk_no_selection_set_model (self->bookmarks_selection,
+                              bookmarks != NULL ? accord_bookmarks_get_model (bookmarks) : NULL);
+  if (bookmarks != NULL)
+    g_signal_connect_swapped (accord_bookmarks_get_model (bookmarks), "items-changed",
+                              G_CALLBACK (update_bookmarks_page), self);
+  update_bookmarks_page (self);
+}
+
+/**
+ * accord_sidebar_get_bookmark_rows:
+ *
+ * Returns: (transfer none): the bookmarks the list shows, for tests
+ */
+GListModel *
+accord_sidebar_get_bookmark_rows (AccordSidebar *self)
+{
+  g_return_val_if_fail (ACCORD_IS_SIDEBAR (self), NULL);
+
+  return G_LIST_MODEL (self->bookmarks_selection);
+}
+
+/**
+ * accord_sidebar_set_page:
+ * @page: `topics` or `bookmarks`
+ */
+void
+accord_sidebar_set_page (AccordSidebar *self,
+                         const char    *page)
+{
+  g_return_if_fail (ACCORD_IS_SIDEBAR (self));
+
+  gtk_stack_set_visible_child_name (self->pages, page);
+}
+
+const char *
+accord_sidebar_get_page (AccordSidebar *self)
+{
+  g_return_val_if_fail (ACCORD_IS_SIDEBAR (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->pages);
 }
 
 /**
  * accord_sidebar_get_rows:
  *
- * Returns: (transfer none): the visible rows (GtkTreeListRow), for tests
+ * Returns: (transfer none): the rows on show, for tests: the tree's
+ *   (GtkTreeListRow), or while searching the results' (AccordResult)
  */
 GListModel *
 accord_sidebar_get_rows (AccordSidebar *self)
 {
   g_return_val_if_fail (ACCORD_IS_SIDEBAR (self), NULL);
 
-  return G_LIST_MODEL (self->selection);
+  return G_LIST_MODEL (showing_results (self) ? self->result_selection : self->selection);
+}
+
+/**
+ * accord_sidebar_is_searchable:
+ *
+ * Returns: whether the search index of the pack is ready; until it is, a
+ *   search says "Searching…" and shows its results once it is
+ */
+gboolean
+accord_sidebar_is_searchable (AccordSidebar *self)
+{
+  g_return_val_if_fail (ACCORD_IS_SIDEBAR (self), FALSE);
+
+  return self->index != NULL;
 }
 
 void
@@ -378,12 +718,19 @@ accord_sidebar_set_pack (AccordSidebar *self,
 {
   g_return_if_fail (ACCORD_IS_SIDEBAR (self));
 
-  if (!g_set_object (&self->pack, pack))
+  if (self->pack == pack)
     return;
 
+  /* The results point into the old pack: they go first. */
   g_clear_pointer (&self->query, g_free);
+  self->updating = TRUE;
+  set_results (self, NULL);
+  gtk_stack_set_visible_child_name (self->lists, "tree");
+  g_set_object (&self->pack, pack);
+  self->shown = self->selected = NULL;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   rebuild_tree (self);
+  self->updating = FALSE;
   update_status (self, 0);
   start_indexing (self);
 
@@ -414,10 +761,12 @@ accord_sidebar_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
+  accord_sidebar_set_bookmarks (self, NULL);
+  g_clear_object (&self->bookmarks_selection);
   g_clear_object (&self->selection);
+  g_clear_object (&self->result_selection);
+  g_clear_object (&self->results);
   g_clear_object (&self->tree);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->sorter);
   g_cancellable_cancel (self->indexing);
   g_clear_object (&self->indexing);
   g_clear_pointer (&self->index, accord_search_index_unref);
@@ -443,6 +792,27 @@ accord_sidebar_get_property (GObject    *object,
     case PROP_SELECTED:
       g_value_set_object (value, accord_sidebar_get_selected (self));
       break;
+    case PROP_PAGE:
+      g_value_set_string (value, self->pages != NULL ? accord_sidebar_get_page (self) : "topics");
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+accord_sidebar_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  AccordSidebar *self = ACCORD_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAGE:
+      accord_sidebar_set_page (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -456,6 +826,7 @@ accord_sidebar_class_init (AccordSidebarClass *klass)
 
   object_class->dispose = accord_sidebar_dispose;
   object_class->get_property = accord_sidebar_get_property;
+  object_class->set_property = accord_sidebar_set_property;
 
   properties[PROP_PACK] =
     g_param_spec_object ("pack", NULL, NULL, ACCORD_TYPE_PACK,
@@ -463,38 +834,99 @@ accord_sidebar_class_init (AccordSidebarClass *klass)
   properties[PROP_SELECTED] =
     g_param_spec_object ("selected", NULL, NULL, ACCORD_TYPE_TOPIC,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The page on show: topics or bookmarks. */
+  properties[PROP_PAGE] =
+    g_param_spec_string ("page", NULL, NULL, "topics",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A bookmark was activated: the window goes to its location. */
+  signals[NAVIGATE] =
+    g_signal_new ("navigate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (ACCORD_TYPE_TOPIC);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/accord/Accord/accord-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, AccordSidebar, pages);
+  gtk_widget_class_bind_template_child (widget_class, AccordSidebar, topics_page);
+  gtk_widget_class_bind_template_child (widget_class, AccordSidebar, bookmarks_stack);
+  gtk_widget_class_bind_template_child (widget_class, AccordSidebar, bookmarks_view);
   gtk_widget_class_bind_template_child (widget_class, AccordSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AccordSidebar, status);
+  gtk_widget_class_bind_template_child (widget_class, AccordSidebar, lists);
   gtk_widget_class_bind_template_child (widget_class, AccordSidebar, list_view);
+  gtk_widget_class_bind_template_child (widget_class, AccordSidebar, results_view);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "accord-sidebar");
 }
 
+/* Enter in the search entry: to the best result. */
+static void
+on_search_activate (AccordSidebar *self)
+{
+  if (!showing_results (self) || g_list_model_get_n_items (G_LIST_MODEL (self->results)) == 0)
+    return;
+
+  gtk_single_selection_set_selected (self->result_selection, 0);
+  gtk_widget_activate_action (GTK_WIDGET (self->results_view), "list.scroll-to-item", "u", 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->results_view));
+}
+
+static GtkSingleSelection *
+new_selection (AccordSidebar *self)
+{
+  GtkSingleSelection *selection = gtk_single_selection_new (NULL);
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  g_signal_connect_object (selection, "notify::selected", G_CALLBACK (on_selected_changed), self,
+                           G_CONNECT_SWAPPED);
+  return selection;
+}
+
 static void
 accord_sidebar_init (AccordSidebar *self)
 {
+  g_autoptr(GtkListItemFactory) results_factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_stack_set_visible_child_name (self->lists, "tree");
 
-  self->filter = GTK_FILTER (gtk_custom_filter_new (filter_topic, self, NULL));
-  self->sorter = GTK_SORTER (gtk_custom_sorter_new (sort_topic, self, NULL));
-
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selected_changed), self,
-                           G_CONNECT_SWAPPED);
+  self->selection = new_selection (self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
-  /* Typing anywhere in the sidebar starts a search. */
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  self->results = accord_result_list_new ();
+  self->result_selection = new_selection (self);
+  gtk_single_selection_set_model (self->result_selection, G_LIST_MODEL (self->results));
+  g_signal_connect (results_factory, "setup", G_CALLBACK (setup_result), NULL);
+  g_signal_connect (results_factory, "bind", G_CALLBACK (bind_result), NULL);
+  g_signal_connect (results_factory, "unbind", G_CALLBACK (unbind_result), NULL);
+  gtk_list_view_set_factory (self->results_view, results_factory);
+  gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (self->result_selection));
+
+  /* Typing anywhere in the topics page starts a search. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, self->topics_page);
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "stop-search", G_CALLBACK (on_stop_search), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (on_search_activate), self,
+                           G_CONNECT_SWAPPED);
+
+  {
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect_object (factory, "setup", G_CALLBACK (setup_bookmark_row), self, 0);
+    g_signal_connect_object (factory, "bind", G_CALLBACK (bind_bookmark_row), self, 0);
+    gtk_list_view_set_factory (self->bookmarks_view, factory);
+    g_object_unref (factory);
+  }
+  self->bookmarks_selection = gtk_no_selection_new (NULL);
+  gtk_list_view_set_model (self->bookmarks_view, GTK_SELECTION_MODEL (self->bookmarks_selection));
+  g_signal_connect_object (self->bookmarks_view, "activate", G_CALLBACK (on_bookmark_activated), self, 0);
+  g_signal_connect_object (self->pages, "notify::visible-child-name", G_CALLBACK (on_page_changed), self,
+                           G_CONNECT_SWAPPED);
+  update_bookmarks_page (self);
 }

@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "accord-bookmarks.h"
 #include "accord-core.h"
 
 G_BEGIN_DECLS
@@ -25,5 +26,12 @@ void         accord_sidebar_focus_search   (AccordSidebar *self);
 void         accord_sidebar_set_query      (AccordSidebar *self,
                                             const char    *query);
 GListModel  *accord_sidebar_get_rows       (AccordSidebar *self);
+void         accord_sidebar_set_bookmarks  (AccordSidebar   *self,
+                                            AccordBookmarks *bookmarks);
+GListModel  *accord_sidebar_get_bookmark_rows (AccordSidebar *self);
+void         accord_sidebar_set_page       (AccordSidebar *self,
+                                            const char    *page);
+const char  *accord_sidebar_get_page       (AccordSidebar *self);
+gboolean     accord_sidebar_is_searchable  (AccordSidebar *self);
 
 G_END_DECLS

@@ -13,6 +13,14 @@
  * the view switcher). Going back or forward shows a location again without
  * recording it.
  *
+ * Only what the first screen shows is built before the first frame: the
+ * Characteristics and Compare views are created the first time they are
+ * needed (accord_window_get_table_view(), accord_window_get_compare_view()),
+ * into the empty boxes the template gives their stack pages.
+ *
+ * The place on show can be bookmarked (win.bookmark, the star); the
+ * sidebar lists the pack's bookmarks (AccordBookmarks).
+ *
  * Loading another pack happens in a worker thread, with progress and
  * Cancel. The pack on screen is only replaced once the new one has loaded
  * without error; otherwise a banner shows the first errors.
@@ -24,8 +32,10 @@
 
 #include <glib/gi18n.h>
 
+#include "accord-bookmarks.h"
 #include "accord-compare-view.h"
 #include "accord-print.h"
+#include "accord-recent.h"
 #include "accord-sidebar.h"
 #include "accord-table-view.h"
 #include "accord-topic-page.h"
@@ -47,12 +57,16 @@ struct _AccordWindow
   char *pending_location;   /* shown once the pack being loaded arrives */
 
   GSettings *settings;      /* nullable */
+  AccordBookmarks *bookmarks;
+  GMenu *recent_menu;       /* Open Recent, in the primary menu */
   char *location;           /* where the window is now */
   GPtrArray *back;          /* of locations, most recent last */
   GPtrArray *forward;
   guint narrow_idle;
   guint restoring : 1;      /* showing a location: do not record it */
   guint narrow : 1;
+  guint narrow_changed : 1; /* crossed the threshold since apply_narrow */
+  guint bookmarked : 1;     /* the place on show is bookmarked */
   int zoom;                 /* percent */
 
   /* template children */
@@ -64,11 +78,19 @@ struct _AccordWindow
   GtkLabel *progress_label;
   GtkProgressBar *progress_bar;
   GtkPaned *paned;
+  GtkButton *bookmark_button;
+  GtkWidget *search_button;
+  GtkMenuButton *primary_menu_button;
+  GMenuModel *primary_menu;
   GtkWidget *view_switcher_scroller;
   GtkWidget *view_switcher_bar;
   AccordSidebar *sidebar;
   GtkStack *views;
   AccordTopicPage *topic_page;
+  GtkWidget *table_slot;
+  GtkWidget *compare_slot;
+
+  /* built on first use: NULL until then */
   AccordTableView *table_view;
   AccordCompareView *compare_view;
 };
@@ -81,6 +103,7 @@ enum {
   PROP_LOCATION,
   PROP_SHOW_SIDEBAR,
   PROP_VIEW,
+  PROP_BOOKMARKED,
   N_PROPS
 };
 
@@ -89,6 +112,97 @@ static GParamSpec *properties[N_PROPS];
 static char     *remembered_location         (AccordWindow *self,
                                               AccordPack   *pack);
 static gboolean  accord_window_close_request (GtkWindow    *window);
+static void      location_changed            (AccordWindow *self);
+static void      on_navigate                 (AccordWindow *self,
+                                              const char   *location);
+
+/* Lazy views */
+
+static GtkTextDirection
+pack_direction (AccordPack *pack)
+{
+  /* The pack's text reads in its own language's direction, whatever the
+   * direction of the interface around it. */
+  return pack != NULL && accord_pack_is_right_to_left (pack) ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_NONE;
+}
+
+/* Puts a freshly built @view into its stack page's @slot and gives it the
+ * pack. Whatever the view reports while it settles is not a move of the
+ * user's, so the history does not see it. */
+static void
+adopt_view (AccordWindow *self,
+            GtkWidget    *slot,
+            GtkWidget    *view)
+{
+  gboolean restoring = self->restoring;
+
+  gtk_widget_set_hexpand (view, TRUE);
+  gtk_widget_set_vexpand (view, TRUE);
+  gtk_widget_add_css_class (view, "accord-view");
+  gtk_widget_set_direction (view, pack_direction (self->pack));
+  gtk_box_append (GTK_BOX (slot), view);
+
+  self->restoring = TRUE;
+  if (self->pack != NULL)
+    g_object_set (view, "pack", self->pack, NULL);
+  self->restoring = restoring;
+
+  g_signal_connect_object (view, "notify::location", G_CALLBACK (location_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "navigate", G_CALLBACK (on_navigate), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * accord_window_get_table_view:
+ *
+ * The Characteristics view, built now if it was not yet.
+ *
+ * Returns: (transfer none): the view
+ */
+AccordTableView *
+accord_window_get_table_view (AccordWindow *self)
+{
+  g_return_val_if_fail (ACCORD_IS_WINDOW (self), NULL);
+
+  if (self->table_view == NULL)
+    {
+      self->table_view = ACCORD_TABLE_VIEW (accord_table_view_new ());
+      adopt_view (self, self->table_slot, GTK_WIDGET (self->table_view));
+    }
+
+  return self->table_view;
+}
+
+/**
+ * accord_window_get_compare_view:
+ *
+ * The Compare view, built now if it was not yet.
+ *
+ * Returns: (transfer none): the view
+ */
+AccordCompareView *
+accord_window_get_compare_view (AccordWindow *self)
+{
+  g_return_val_if_fail (ACCORD_IS_WINDOW (self), NULL);
+
+  if (self->compare_view == NULL)
+    {
+      self->compare_view = g_object_new (ACCORD_TYPE_COMPARE_VIEW, NULL);
+      adopt_view (self, self->compare_slot, GTK_WIDGET (self->compare_view));
+    }
+
+  return self->compare_view;
+}
+
+/* Builds the view a stack page is about to show. */
+static void
+ensure_view (AccordWindow *self,
+             const char   *name)
+{
+  if (g_strcmp0 (name, "table") == 0)
+    accord_window_get_table_view (self);
+  else if (g_strcmp0 (name, "compare") == 0)
+    accord_window_get_compare_view (self);
+}
 
 /* Locations */
 
@@ -98,11 +212,11 @@ current_location (AccordWindow *self)
   const char *view = gtk_stack_get_visible_child_name (self->views);
 
   if (g_strcmp0 (view, "table") == 0)
-    return g_strdup (accord_table_view_get_location (self->table_view));
+    return g_strdup (accord_table_view_get_location (accord_window_get_table_view (self)));
 
   if (g_strcmp0 (view, "compare") == 0)
     {
-      g_auto(GStrv) ids = accord_compare_view_get_subjects (self->compare_view);
+      g_auto(GStrv) ids = accord_compare_view_get_subjects (accord_window_get_compare_view (self));
       g_autofree char *joined = g_strjoinv (",", ids);
 
       return g_strconcat ("compare:", joined, NULL);
@@ -177,19 +291,19 @@ show_location (AccordWindow *self,
     }
   else if (g_str_equal (location, "table"))
     {
-      accord_table_view_show_table (self->table_view);
+      accord_table_view_show_table (accord_window_get_table_view (self));
       gtk_stack_set_visible_child_name (self->views, "table");
       shown = TRUE;
     }
   else if (g_str_has_prefix (location, "aspect:"))
     {
-      shown = accord_table_view_show_aspect (self->table_view, location + strlen ("aspect:"));
+      shown = accord_table_view_show_aspect (accord_window_get_table_view (self), location + strlen ("aspect:"));
       if (shown)
         gtk_stack_set_visible_child_name (self->views, "table");
     }
   else if (g_str_has_prefix (location, "subject:"))
     {
-      shown = accord_table_view_show_subject (self->table_view, location + strlen ("subject:"));
+      shown = accord_table_view_show_subject (accord_window_get_table_view (self), location + strlen ("subject:"));
       if (shown)
         gtk_stack_set_visible_child_name (self->views, "table");
     }
@@ -204,7 +318,7 @@ show_location (AccordWindow *self,
 
       if (known >= 2 && known == g_strv_length (ids))
         {
-          accord_compare_view_set_subjects (self->compare_view, (const char * const *) ids);
+          accord_compare_view_set_subjects (accord_window_get_compare_view (self), (const char * const *) ids);
           gtk_stack_set_visible_child_name (self->views, "compare");
           shown = TRUE;
         }
@@ -321,6 +435,8 @@ on_mouse_button (GtkGestureClick *gesture,
 static void
 on_view_changed (AccordWindow *self)
 {
+  /* The view switcher changes the page directly. */
+  ensure_view (self, gtk_stack_get_visible_child_name (self->views));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
   location_changed (self);
 }
@@ -360,6 +476,53 @@ on_sidebar_selected (AccordWindow *self)
     set_sidebar_visible (self, FALSE);
 }
 
+/* Bookmarks */
+
+/* The star follows the place on show. */
+static void
+update_bookmark_state (AccordWindow *self)
+{
+  gboolean can = self->pack != NULL && accord_bookmarks_can_bookmark (self->location);
+  gboolean bookmarked = can && accord_bookmarks_contains (self->bookmarks, self->location);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.bookmark", can);
+  gtk_button_set_icon_name (self->bookmark_button, bookmarked ? "starred-symbolic" : "non-starred-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->bookmark_button),
+                               !can ? _("Only topics, aspects, subjects and comparisons can be bookmarked")
+                               : bookmarked ? _("Remove Bookmark")
+                               : _("Bookmark This Page"));
+
+  if (self->bookmarked != bookmarked)
+    {
+      self->bookmarked = bookmarked;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOOKMARKED]);
+    }
+}
+
+static void
+set_bookmarked (AccordWindow *self,
+                gboolean      bookmarked)
+{
+  if (self->pack == NULL || !accord_bookmarks_can_bookmark (self->location))
+    return;
+
+  if (bookmarked)
+    accord_bookmarks_add (self->bookmarks, self->location);
+  else
+    accord_bookmarks_remove (self->bookmarks, self->location);
+  update_bookmark_state (self);
+}
+
+static void
+on_sidebar_navigate (AccordWindow *self,
+                     const char   *location)
+{
+  accord_window_navigate (self, location);
+
+  if (self->narrow)
+    set_sidebar_visible (self, FALSE);
+}
+
 /* The pack */
 
 /**
@@ -379,9 +542,12 @@ accord_window_set_pack (AccordWindow *self,
     return;
 
   self->restoring = TRUE;
+  accord_bookmarks_set_pack (self->bookmarks, pack);
   accord_sidebar_set_pack (self->sidebar, pack);
-  accord_table_view_set_pack (self->table_view, pack);
-  accord_compare_view_set_pack (self->compare_view, pack);
+  if (self->table_view != NULL)
+    accord_table_view_set_pack (self->table_view, pack);
+  if (self->compare_view != NULL)
+    accord_compare_view_set_pack (self->compare_view, pack);
   self->restoring = FALSE;
 
   g_ptr_array_set_size (self->back, 0);
@@ -389,15 +555,11 @@ accord_window_set_pack (AccordWindow *self,
   g_clear_pointer (&self->location, g_free);
   gtk_window_set_title (GTK_WINDOW (self), accord_pack_get_title (pack));
 
-  /* The pack's text reads in its own language's direction, whatever the
-   * direction of the interface around it. */
-  {
-    GtkTextDirection direction = accord_pack_is_right_to_left (pack) ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_NONE;
-
-    gtk_widget_set_direction (GTK_WIDGET (self->topic_page), direction);
-    gtk_widget_set_direction (GTK_WIDGET (self->table_view), direction);
-    gtk_widget_set_direction (GTK_WIDGET (self->compare_view), direction);
-  }
+  gtk_widget_set_direction (GTK_WIDGET (self->topic_page), pack_direction (pack));
+  if (self->table_view != NULL)
+    gtk_widget_set_direction (GTK_WIDGET (self->table_view), pack_direction (pack));
+  if (self->compare_view != NULL)
+    gtk_widget_set_direction (GTK_WIDGET (self->compare_view), pack_direction (pack));
 
   /* Back where this pack was left, or its start page. */
   {
@@ -546,6 +708,8 @@ on_pack_loaded (GObject      *source,
 
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
   accord_window_set_pack (self, pack);
+  if (accord_pack_get_file (pack) != NULL)
+    accord_recent_add (self->settings, accord_pack_get_file (pack), accord_pack_get_title (pack));
 
   if (pending != NULL && !accord_window_navigate (self, pending))
     g_printerr (_("accord: this pack has nothing called “%s”\n"), pending);
@@ -698,6 +862,23 @@ open_activated (GtkWidget  *widget,
 }
 #endif
 
+static void
+open_recent_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  /* A file that has gone fails like any other: a banner, the pack stays. */
+  accord_window_open_file (ACCORD_WINDOW (widget), file);
+}
+
+static void
+update_recent_menu (AccordWindow *self)
+{
+  accord_recent_fill_menu (self->settings, self->recent_menu);
+}
+
 static gboolean
 on_drop (GtkDropTarget *target,
          const GValue  *value,
@@ -740,14 +921,26 @@ find_activated (GtkWidget  *widget,
 
 /* Printing */
 
-/* A summary of what the window shows: the topic on screen with its
- * sub-topics, the characteristics table, or the subjects being compared;
- * from the home page, everything. The print dialog can change the parts. */
-static AccordSummary *
-summary_for_location (AccordWindow *self)
+/**
+ * accord_window_create_summary:
+ *
+ * A summary of what the window shows, for Print… and Export PDF…: the
+ * topic on screen with its sub-topics, the characteristics table, or the
+ * subjects being compared; from the home page, everything. The print
+ * dialog can change the parts.
+ *
+ * Returns: (transfer full): a new summary
+ */
+AccordSummary *
+accord_window_create_summary (AccordWindow *self)
 {
-  AccordSummary *summary = accord_summary_new (self->pack);
-  const char *location = self->location != NULL ? self->location : "home";
+  AccordSummary *summary;
+  const char *location;
+
+  g_return_val_if_fail (ACCORD_IS_WINDOW (self), NULL);
+
+  summary = accord_summary_new (self->pack);
+  location = self->location != NULL ? self->location : "home";
 
   if (g_str_has_prefix (location, "topic:"))
     {
@@ -760,7 +953,7 @@ summary_for_location (AccordWindow *self)
   else if (g_str_has_prefix (location, "compare:"))
     {
       g_autoptr(GListStore) subjects = g_list_store_new (ACCORD_TYPE_SUBJECT);
-      g_auto(GStrv) ids = accord_compare_view_get_subjects (self->compare_view);
+      g_auto(GStrv) ids = accord_compare_view_get_subjects (accord_window_get_compare_view (self));
 
       for (guint i = 0; ids[i] != NULL; i++)
         {
@@ -784,7 +977,7 @@ print_activated (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   AccordWindow *self = ACCORD_WINDOW (widget);
-  g_autoptr(AccordSummary) summary = summary_for_location (self);
+  g_autoptr(AccordSummary) summary = accord_window_create_summary (self);
 
   if (g_strcmp0 (action_name, "win.print") == 0)
     accord_print_summary (GTK_WINDOW (self), summary);
@@ -834,9 +1027,14 @@ apply_narrow (gpointer data)
   AccordWindow *self = data;
 
   self->narrow_idle = 0;
-  set_sidebar_visible (self, !self->narrow);
-  gtk_widget_set_visible (self->view_switcher_scroller, !self->narrow);
-  gtk_widget_set_visible (self->view_switcher_bar, self->narrow);
+  if (self->narrow_changed)
+    {
+      self->narrow_changed = FALSE;
+      set_sidebar_visible (self, !self->narrow);
+      gtk_widget_set_visible (self->view_switcher_scroller, !self->narrow);
+      gtk_widget_set_visible (self->view_switcher_bar, self->narrow);
+    }
+  gtk_widget_set_visible (self->search_button, !self->narrow);
 
   return G_SOURCE_REMOVE;
 }
@@ -857,9 +1055,10 @@ accord_window_size_allocate (GtkWidget *widget,
   if (narrow != self->narrow)
     {
       self->narrow = narrow;
-      if (self->narrow_idle == 0)
-        self->narrow_idle = g_idle_add (apply_narrow, self);
+      self->narrow_changed = TRUE;
     }
+  if ((self->narrow_changed || gtk_widget_get_visible (self->search_button) == narrow) && self->narrow_idle == 0)
+    self->narrow_idle = g_idle_add (apply_narrow, self);
 }
 
 /* The object */
@@ -874,8 +1073,12 @@ accord_window_dispose (GObject *object)
   g_clear_handle_id (&self->narrow_idle, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORD_TYPE_WINDOW);
+  self->table_view = NULL;     /* went with their slots */
+  self->compare_view = NULL;
 
   g_clear_object (&self->pack);
+  g_clear_object (&self->bookmarks);
+  g_clear_object (&self->recent_menu);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->location, g_free);
   g_clear_pointer (&self->pending_location, g_free);
@@ -909,6 +1112,9 @@ accord_window_get_property (GObject    *object,
       g_value_set_string (value, self->views != NULL && gtk_stack_get_visible_child_name (self->views) != NULL
                                    ? gtk_stack_get_visible_child_name (self->views) : "topics");
       break;
+    case PROP_BOOKMARKED:
+      g_value_set_boolean (value, self->bookmarked);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -931,7 +1137,11 @@ accord_window_set_property (GObject      *object,
       set_sidebar_visible (self, g_value_get_boolean (value));
       break;
     case PROP_VIEW:
+      ensure_view (self, g_value_get_string (value));
       gtk_stack_set_visible_child_name (self->views, g_value_get_string (value));
+      break;
+    case PROP_BOOKMARKED:
+      set_bookmarked (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -963,12 +1173,14 @@ accord_window_class_init (AccordWindowClass *klass)
   properties[PROP_VIEW] =
     g_param_spec_string ("view", NULL, NULL, "topics",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the place on show is bookmarked; setting it (un)bookmarks it. */
+  properties[PROP_BOOKMARKED] =
+    g_param_spec_boolean ("bookmarked", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ACCORD_TYPE_SIDEBAR);
   g_type_ensure (ACCORD_TYPE_TOPIC_PAGE);
-  g_type_ensure (ACCORD_TYPE_TABLE_VIEW);
-  g_type_ensure (ACCORD_TYPE_COMPARE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/accord/Accord/accord-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, banner_revealer);
@@ -979,17 +1191,22 @@ accord_window_class_init (AccordWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, bookmark_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, view_switcher_scroller);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, view_switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, views);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, topic_page);
-  gtk_widget_class_bind_template_child (widget_class, AccordWindow, table_view);
-  gtk_widget_class_bind_template_child (widget_class, AccordWindow, compare_view);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, table_slot);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, compare_slot);
 
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
   gtk_widget_class_install_action (widget_class, "win.forward", NULL, forward_activated);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_activated);
   gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_activated);
   gtk_widget_class_install_action (widget_class, "win.dismiss-banner", NULL, dismiss_banner_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
@@ -1001,6 +1218,7 @@ accord_window_class_init (AccordWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_activated);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_activated);
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
+  gtk_widget_class_install_property_action (widget_class, "win.bookmark", "bookmarked");
 }
 
 static void
@@ -1017,20 +1235,32 @@ accord_window_init (AccordWindow *self)
   apply_zoom (self);
   update_history_actions (self);
 
-  gtk_widget_add_css_class (GTK_WIDGET (self->table_view), "accord-view");
-  gtk_widget_add_css_class (GTK_WIDGET (self->compare_view), "accord-view");
+  self->bookmarks = accord_bookmarks_new ();
+  accord_sidebar_set_bookmarks (self->sidebar, self->bookmarks);
+  g_signal_connect_object (accord_bookmarks_get_model (self->bookmarks), "items-changed",
+                           G_CALLBACK (update_bookmark_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::location", G_CALLBACK (update_bookmark_state), NULL);
+  g_signal_connect_object (self->sidebar, "navigate", G_CALLBACK (on_sidebar_navigate), self,
+                           G_CONNECT_SWAPPED);
+  update_bookmark_state (self);
+
+  /* Open Recent, after Open… in the primary menu. Rebuilt when the list
+   * changes and each time the menu opens, to see which files have gone. */
+  {
+    g_autoptr(GMenuModel) section = g_menu_model_get_item_link (self->primary_menu, 0, G_MENU_LINK_SECTION);
+
+    self->recent_menu = g_menu_new ();
+    g_menu_insert_submenu (G_MENU (section), 1, _("Open _Recent"), G_MENU_MODEL (self->recent_menu));
+    update_recent_menu (self);
+    g_signal_connect_object (gtk_menu_button_get_popover (self->primary_menu_button), "show",
+                             G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  }
 
   g_signal_connect_object (self->sidebar, "notify::selected", G_CALLBACK (on_sidebar_selected), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->views, "notify::visible-child-name", G_CALLBACK (on_view_changed), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->table_view, "notify::location", G_CALLBACK (location_changed), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->compare_view, "notify::location", G_CALLBACK (location_changed), self,
-                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->topic_page, "navigate", G_CALLBACK (on_navigate), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->table_view, "navigate", G_CALLBACK (on_navigate), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->compare_view, "navigate", G_CALLBACK (on_navigate), self, G_CONNECT_SWAPPED);
 
   mouse_buttons = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (mouse_buttons), 0);
@@ -1139,6 +1369,11 @@ accord_window_new (AccordApplication *application)
 
   if (application != NULL)
     g_set_object (&self->settings, accord_application_get_settings (application));
+  accord_bookmarks_set_settings (self->bookmarks, self->settings);
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::recent-packs", G_CALLBACK (update_recent_menu), self,
+                             G_CONNECT_SWAPPED);
+  update_recent_menu (self);
   restore_state (self);
 
   return self;

@@ -9,6 +9,9 @@
 #include <gtk/gtk.h>
 
 #include "accord-application.h"
+#include "accord-compare-view.h"
+#include "accord-table-view.h"
+#include "accord-summary.h"
 
 G_BEGIN_DECLS
 
@@ -27,5 +30,8 @@ gboolean      accord_window_navigate  (AccordWindow      *self,
 const char   *accord_window_get_location (AccordWindow   *self);
 void          accord_window_set_pending_location (AccordWindow *self,
                                                   const char   *location);
+AccordTableView   *accord_window_get_table_view   (AccordWindow *self);
+AccordCompareView *accord_window_get_compare_view (AccordWindow *self);
+AccordSummary *accord_window_create_summary      (AccordWindow *self);
 
 G_END_DECLS

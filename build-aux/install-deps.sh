@@ -28,6 +28,7 @@ test_pkgs="
   dbus dbus-x11
   at-spi2-core
   poppler-utils
+  groff-base
   python3
 "
 

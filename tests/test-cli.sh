@@ -99,5 +99,50 @@ else
   failures=$((failures + 1))
 fi
 
+# --search: ranked `ID<TAB>title` lines, like man -k; 0 with matches, 1 with
+# none, 2 on error. Title matches come before summary and body matches, and
+# case and accents do not matter.
+cat > search.json <<'EOF'
+{
+  "format": "accord-pack", "version": 1, "id": "search", "title": "Search pack",
+  "subjects": [ { "id": "s", "name": "S" } ],
+  "topics": [
+    { "id": "in-body", "title": "Talks", "body": [ { "type": "paragraph", "text": "Held in Genève." } ] },
+    { "id": "in-summary", "title": "Meetings", "summary": "The GENEVA rounds.", "body": [] },
+    { "id": "in-title", "title": "Geneva conventions", "body": [],
+      "topics": [ { "id": "child", "title": "Protocols", "body": [ { "type": "paragraph", "text": "Of 1977." } ] } ] }
+  ]
+}
+EOF
+# search_is WANTED_STDOUT WANTED_STATUS ARGS...: stdout exactly (a printf
+# format), and the exit status.
+search_is() {
+  want_out=$1; want=$2; shift 2
+  n=$((n + 1))
+  got_out=$(timeout 20 "$accord" "$@" 2>/dev/null)
+  got=$?
+  if [ "$got" -ne "$want" ] || [ "$got_out" != "$(printf "$want_out")" ]; then
+    echo "not ok $n - accord $* (exit $got, wanted $want)"
+    printf '%s\n' "$got_out" | head -5 | sed 's/^/# /'
+    failures=$((failures + 1))
+  else
+    echo "ok $n - accord $*"
+  fi
+}
+search_is 'in-title\tGeneva conventions\nin-summary\tMeetings\nin-body\tTalks' 0 --search genev --content search.json
+search_is 'in-body\tTalks' 0 --search GENEVE --content search.json
+search_is 'in-title\tGeneva conventions\nin-summary\tMeetings' 0 --search Genèva --content search.json
+search_is 'child\tProtocols' 0 --search "protocols 1977" --content search.json
+search_is 'child\tProtocols' 0 --content search.json --search protocols 1977
+search_is 'in-title\tGeneva conventions' 0 --search "gen conv" --content search.json
+search_is '' 1 --search "nowhere to be found" --content search.json
+expect 1 "" "$accord" --search "nowhere to be found"
+expect 2 "needs the words to look for" "$accord" --search ""
+expect 2 "empty.json:1:1: error: the file is empty" "$accord" --search peace --content empty.json
+expect 2 "missing.json: error: cannot read the file:" "$accord" --search peace --content missing.json
+# The built-in pack, without a display.
+expect 0 "consent-of-the-parties	" "$accord" --search consent
+expect 0 "--search=TERMS" "$accord" --help
+
 echo "1..$n"
 [ "$failures" -eq 0 ]

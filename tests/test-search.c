@@ -135,6 +135,74 @@ test_ancestors (void)
                    ACCORD_SEARCH_NO_MATCH);
 }
 
+static void
+count_changes (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               GString    *log)
+{
+  g_string_append_printf (log, "%u-%u+%u ", position, removed, added);
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *n)
+{
+  (*n)++;
+}
+
+/* The results list keeps its positions: a new query changes what they show
+ * and reports only the positions added or removed at the end. */
+static void
+test_result_list (void)
+{
+  g_autoptr(AccordPack) pack = NULL;
+  g_autoptr(AccordSearchIndex) index = make_index (&pack);
+  g_autoptr(AccordResultList) list = accord_result_list_new ();
+  g_autoptr(GPtrArray) three = NULL, one = NULL;
+  g_autoptr(AccordResult) first = NULL, second = NULL, again = NULL;
+  g_autoptr(GString) log = g_string_new (NULL);
+  guint notified = 0;
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (count_changes), log);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+  accord_search_index_query (index, "consent");
+  three = accord_search_index_results (index);
+  accord_result_list_set_topics (list, three);
+  g_assert_cmpstr (log->str, ==, "0-0+3 ");
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (list), 1);
+  g_assert_cmpstr (accord_topic_get_id (accord_result_get_topic (first)), ==, "consent");
+  g_assert_cmpstr (accord_topic_get_id (accord_result_get_topic (second)), ==, "force");
+  g_signal_connect (first, "notify::topic", G_CALLBACK (count_notify), &notified);
+
+  accord_search_index_query (index, "force");
+  one = accord_search_index_results (index);
+  accord_result_list_set_topics (list, one);
+  /* The same object at position 0 now shows the new first result. */
+  g_assert_cmpstr (log->str, ==, "0-0+3 1-2+0 ");
+  g_assert_cmpuint (notified, ==, 1);
+  again = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (again == first);
+  g_assert_cmpstr (accord_topic_get_id (accord_result_get_topic (first)), ==, "force");
+  g_assert_null (accord_result_get_topic (second));
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 1));
+  g_assert_cmpuint (accord_result_list_find (list, accord_pack_lookup_topic (pack, "force")), ==, 0);
+  g_assert_cmpuint (accord_result_list_find (list, accord_pack_lookup_topic (pack, "consent")), ==, G_MAXUINT);
+
+  /* The same results again: nothing to report. */
+  accord_result_list_set_topics (list, one);
+  g_assert_cmpstr (log->str, ==, "0-0+3 1-2+0 ");
+  g_assert_cmpuint (notified, ==, 1);
+
+  accord_result_list_set_topics (list, NULL);
+  g_assert_cmpstr (log->str, ==, "0-0+3 1-2+0 0-1+0 ");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -145,6 +213,7 @@ main (int   argc,
   g_test_add_func ("/search/prefixes", test_prefixes_while_typing);
   g_test_add_func ("/search/case-and-accents", test_case_and_accents);
   g_test_add_func ("/search/ancestors", test_ancestors);
+  g_test_add_func ("/search/result-list", test_result_list);
   g_test_add_func ("/search/invalid-utf8", test_invalid_utf8);
 
   return g_test_run ();

@@ -46,7 +46,8 @@ page_of (AccordWindow *window)
   return accord_test_find_by_type (GTK_WIDGET (window), ACCORD_TYPE_TOPIC_PAGE);
 }
 
-/* The titles of the sidebar's visible rows, one per line, indented by depth. */
+/* The ids of the sidebar's visible rows, one per line: the tree's indented
+ * by depth, the search results' flat. */
 static char *
 sidebar_rows (AccordWindow *window)
 {
@@ -55,11 +56,17 @@ sidebar_rows (AccordWindow *window)
 
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
-      g_autoptr(AccordTopic) topic = gtk_tree_list_row_get_item (row);
+      g_autoptr(GObject) item = g_list_model_get_item (rows, i);
+      g_autoptr(AccordTopic) topic = NULL;
 
-      for (guint d = 0; d < gtk_tree_list_row_get_depth (row); d++)
-        g_string_append (s, "  ");
+      if (GTK_IS_TREE_LIST_ROW (item))
+        {
+          topic = gtk_tree_list_row_get_item (GTK_TREE_LIST_ROW (item));
+          for (guint d = 0; d < gtk_tree_list_row_get_depth (GTK_TREE_LIST_ROW (item)); d++)
+            g_string_append (s, "  ");
+        }
+      else
+        topic = g_object_ref (accord_result_get_topic (ACCORD_RESULT (item)));
       g_string_append_printf (s, "%s\n", accord_topic_get_id (topic));
     }
 
@@ -135,12 +142,23 @@ test_search (void)
 
   type_search (window, "consent");
   rows = sidebar_rows (window);
-  /* The title match ranks first; ancestors of body matches stay, expanded. */
-  g_assert_true (g_str_has_prefix (rows, "consent-of-the-parties\n"));
-  g_assert_nonnull (strstr (rows, "  challenges-of-consent\n"));
-  g_assert_null (strstr (rows, "cultural-diplomacy"));
+  /* A flat list of the matches: title matches first, then the others; each
+   * says where it sits in the tree. */
+  g_assert_cmpstr (rows, ==,
+                   "consent-of-the-parties\n"
+                   "challenges-of-consent\n"
+                   "three-principles\n"
+                   "introduction\n"
+                   "tools-for-peace\n"
+                   "impartial-operations\n"
+                   "non-use-of-force\n"
+                   "conclusion\n");
   status = accord_test_visible_text (GTK_WIDGET (sidebar_of (window)));
-  g_assert_true (g_regex_match_simple ("^[0-9]+ topics found$", status, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^8 topics found$", status, G_REGEX_MULTILINE, 0));
+  g_assert_nonnull (strstr (status, "Challenges of obtaining consent\n"
+                                    "Peacekeeping requires consent of the parties\n"));
+  g_assert_nonnull (strstr (status, "Three basic principles\n"
+                                    "Peacekeeping and diplomacy are tools to maintain international peace and security\n"));
 
   /* Accents and case do not matter. */
   type_search (window, "CONSÉNT");
@@ -420,6 +438,92 @@ test_settings_round_trip (void)
   g_settings_reset (settings, "text-zoom");
 }
 
+
+/* Only the first screen is built before the first frame: the other views
+ * come into being when they are first shown, however they are reached. */
+static void
+test_lazy_views (void)
+{
+  AccordWindow *window = new_window (1280, 800);
+  GtkWidget *table, *compare;
+  g_autofree char *text = NULL;
+
+  g_assert_null (accord_test_find_by_type (GTK_WIDGET (window), ACCORD_TYPE_TABLE_VIEW));
+  g_assert_null (accord_test_find_by_type (GTK_WIDGET (window), ACCORD_TYPE_COMPARE_VIEW));
+
+  /* The view switcher, through its action. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "table");
+  accord_test_iterate (100);
+  table = accord_test_find_by_type (GTK_WIDGET (window), ACCORD_TYPE_TABLE_VIEW);
+  g_assert_nonnull (table);
+  g_assert_true (gtk_widget_get_mapped (table));
+  g_assert_cmpstr (accord_window_get_location (window), ==, "table");
+  text = accord_test_visible_text (table);
+  g_assert_nonnull (strstr (text, "Peacekeeping"));
+  g_assert_null (accord_test_find_by_type (GTK_WIDGET (window), ACCORD_TYPE_COMPARE_VIEW));
+
+  /* A location, as a link or the history would give it. */
+  g_assert_true (accord_window_navigate (window, "compare:diplomacy,peacekeeping"));
+  accord_test_iterate (100);
+  compare = accord_test_find_by_type (GTK_WIDGET (window), ACCORD_TYPE_COMPARE_VIEW);
+  g_assert_nonnull (compare);
+  g_assert_true (gtk_widget_get_mapped (compare));
+  g_assert_cmpstr (accord_window_get_location (window), ==, "compare:diplomacy,peacekeeping");
+
+  /* Each is built once, and the history holds only the moves made. */
+  g_assert_true (accord_window_get_table_view (window) == ACCORD_TABLE_VIEW (table));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  accord_test_iterate (50);
+  g_assert_cmpstr (accord_window_get_location (window), ==, "table");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  accord_test_iterate (50);
+  g_assert_cmpstr (accord_window_get_location (window), ==, "home");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Choosing a result shows it; clearing the search goes back to the tree,
+ * with that topic selected in it and its ancestors expanded. */
+static void
+test_search_keeps_selection (void)
+{
+  AccordWindow *window = new_window (1280, 800);
+  AccordSidebar *sidebar = sidebar_of (window);
+  g_autofree char *tree = NULL;
+
+  select_row (window, "impartial-operations");
+  type_search (window, "obtaining consent");
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:impartial-operations");
+  /* The topic on show is not among the results: nothing is selected. */
+  g_assert_null (accord_sidebar_get_selected (sidebar));
+
+  /* Enter in the entry goes to the best result. */
+  g_signal_emit_by_name (sidebar_entry (window), "activate");
+  accord_test_iterate (50);
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:challenges-of-consent");
+
+  g_signal_emit_by_name (sidebar_entry (window), "stop-search");
+  accord_test_iterate (400);
+  tree = sidebar_rows (window);
+  g_assert_nonnull (strstr (tree, "consent-of-the-parties\n  challenges-of-consent\n"));
+  g_assert_true (accord_sidebar_get_selected (sidebar) ==
+                 accord_pack_lookup_topic (accord_window_get_pack (window), "challenges-of-consent"));
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:challenges-of-consent");
+
+  /* A search the shown topic matches keeps it selected among the results;
+   * going back through the history selects in the results too. */
+  type_search (window, "consent");
+  g_assert_true (accord_sidebar_get_selected (sidebar) ==
+                 accord_pack_lookup_topic (accord_window_get_pack (window), "challenges-of-consent"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  accord_test_iterate (50);
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:impartial-operations");
+  g_assert_true (accord_sidebar_get_selected (sidebar) ==
+                 accord_pack_lookup_topic (accord_window_get_pack (window), "impartial-operations"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -427,7 +531,9 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/window/select-topic", test_select_topic);
+  g_test_add_func ("/window/lazy-views", test_lazy_views);
   g_test_add_func ("/window/search", test_search);
+  g_test_add_func ("/window/search-keeps-selection", test_search_keeps_selection);
   g_test_add_func ("/window/history", test_history);
   g_test_add_func ("/window/related-link", test_related_link);
   g_test_add_func ("/window/invalid-pack-keeps-content", test_invalid_pack_keeps_content);

@@ -12,5 +12,6 @@
 #include "accord-error.h"
 #include "accord-i18n.h"
 #include "accord-pack.h"
+#include "accord-result-list.h"
 #include "accord-search.h"
 #include "accord-types.h"

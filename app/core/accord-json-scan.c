@@ -108,7 +108,8 @@ describe_token (const char *p,
   if (q > end)
     q = end;
 
-  return g_strdup_printf ("“%.*s”", (int) (q - p), p);
+  /* Translators: a few characters of the file, quoted in an error message */
+  return g_strdup_printf (_("“%.*s”"), (int) (q - p), p);
 }
 
 static gboolean
@@ -442,7 +443,8 @@ scan_object (Checker *c)
       skip_ws (&c->p, c->end);
       if (c->p >= c->end || *c->p != ':')
         {
-          fail_unexpected (c, "“:”");
+          /* Translators: the JSON character expected, quoted */
+          fail_unexpected (c, _("“:”"));
           goto out;
         }
       c->p++;

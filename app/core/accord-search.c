@@ -448,12 +448,26 @@ accord_search_index_subtree_rank (AccordSearchIndex *self,
 GPtrArray *
 accord_search_index_results (AccordSearchIndex *self)
 {
-  GPtrArray *results = g_ptr_array_new ();
+  guint start[ACCORD_SEARCH_IN_TITLE + 1] = { 0 };
+  guint count[ACCORD_SEARCH_IN_TITLE + 1] = { 0 };
+  GPtrArray *results;
+  gpointer *out;
 
-  for (int r = ACCORD_SEARCH_IN_TITLE; r >= ACCORD_SEARCH_IN_BODY; r--)
-    for (guint e = 0; e < self->n_entries; e++)
-      if (self->rank[e] == r)
-        g_ptr_array_add (results, self->topics[e]);
+  /* One pass to count each rank, one to place each match: a large result
+   * list is filled without growing. */
+  for (guint e = 0; e < self->n_entries; e++)
+    count[self->rank[e]]++;
+  start[ACCORD_SEARCH_IN_TITLE] = 0;
+  start[ACCORD_SEARCH_IN_SUMMARY] = count[ACCORD_SEARCH_IN_TITLE];
+  start[ACCORD_SEARCH_IN_BODY] = start[ACCORD_SEARCH_IN_SUMMARY] + count[ACCORD_SEARCH_IN_SUMMARY];
+
+  results = g_ptr_array_sized_new (start[ACCORD_SEARCH_IN_BODY] + count[ACCORD_SEARCH_IN_BODY]);
+  g_ptr_array_set_size (results, start[ACCORD_SEARCH_IN_BODY] + count[ACCORD_SEARCH_IN_BODY]);
+  out = results->pdata;
+
+  for (guint e = 0; e < self->n_entries; e++)
+    if (self->rank[e] != ACCORD_SEARCH_NO_MATCH)
+      out[start[self->rank[e]]++] = self->topics[e];
 
   return results;
 }

@@ -1449,7 +1449,8 @@ build_topic (AccordSummary *self,
           g_ptr_array_add (titles, accord_i18n_isolate (accord_source_get_title (source)));
         }
       g_ptr_array_add (titles, NULL);
-      joined = g_strjoinv ("; ", (char **) titles->pdata);
+      /* Translators: between the titles of a printed topic's sources */
+      joined = g_strjoinv (C_("sources", "; "), (char **) titles->pdata);
       /* Translators: under a printed topic: the titles of its sources */
       line = g_strdup_printf (_("Sources: %s"), joined);
       add_paragraph (doc, STYLE_SMALL, doc_keep (doc, line), 0, 0, 6);
@@ -1584,7 +1585,9 @@ build (AccordSummary *self,
 
   if (self->parts & ACCORD_SUMMARY_TABLE)
     build_table (self, doc);
-  if (self->parts & ACCORD_SUMMARY_COMPARISON)
+  /* A pack with a single subject has nothing to compare. */
+  if ((self->parts & ACCORD_SUMMARY_COMPARISON) &&
+      g_list_model_get_n_items (accord_pack_get_subjects (self->pack)) >= 2)
     build_comparison (self, doc);
   if (self->parts & ACCORD_SUMMARY_TOPICS)
     build_topics (self, doc);
@@ -2025,7 +2028,6 @@ add_pdf_outline (Doc             *doc,
     {
       OutlineEntry *entry = &g_array_index (doc->outline, OutlineEntry, i);
       int level = CLAMP (entry->level, 0, (int) G_N_ELEMENTS (parents) - 2);
-      char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
       g_autofree char *link = NULL;
       int id;
 
@@ -2034,9 +2036,10 @@ add_pdf_outline (Doc             *doc,
 
       /* A level never skips: a child hangs under the nearest shallower entry. */
       level = MIN (level, current_level + 1);
-      g_ascii_formatd (x, sizeof x, "%.1f", entry->x);
-      g_ascii_formatd (y, sizeof y, "%.1f", entry->y);
-      link = g_strdup_printf ("page=%u pos=[%s %s]", entry->page, x, y);
+      /* Whole points: cairo 1.16 parses decimals in the locale's format,
+       * so "72.5" is refused where the decimal separator is a comma. */
+      link = g_strdup_printf ("page=%u pos=[%d %d]", entry->page,
+                              (int) (entry->x + 0.5), (int) (entry->y + 0.5));
       id = cairo_pdf_surface_add_outline (surface, parents[level], entry->title, link,
                                           level == 0 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
       parents[level + 1] = id;
