@@ -289,19 +289,41 @@ about_activated (GSimpleAction *action,
                  gpointer       user_data)
 {
   static const char *developers[] = { "The Accord authors", NULL };
-  GtkApplication *app = GTK_APPLICATION (user_data);
+  AccordApplication *self = ACCORD_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *about = gtk_about_dialog_new ();
+  AccordPack *pack = accord_application_get_builtin_pack (self);
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_free);
 
-  gtk_show_about_dialog (gtk_application_get_active_window (app),
-                         "program-name", _("Accord"),
-                         "logo-icon-name", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Study and compare approaches to a subject side by side."),
-                         "website", "https://github.com/accord-app/accord",
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "authors", developers,
-                         /* Translators: your names, one per line */
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  g_object_set (about,
+                "program-name", _("Accord"),
+                "logo-icon-name", APP_ID,
+                "version", PACKAGE_VERSION,
+                "comments", _("Study and compare approaches to a subject side by side."),
+                "website", "https://github.com/accord-app/accord",
+                "license-type", GTK_LICENSE_GPL_3_0,
+                "authors", developers,
+                /* Translators: your names, one per line */
+                "translator-credits", _("translator-credits"),
+                "modal", TRUE,
+                "transient-for", parent,
+                NULL);
+
+  /* The built-in guide's sources, each a link ("Title https://…"). */
+  for (guint i = 0; pack != NULL && i < g_list_model_get_n_items (accord_pack_get_sources (pack)); i++)
+    {
+      g_autoptr(AccordSource) source = g_list_model_get_item (accord_pack_get_sources (pack), i);
+      const char *url = accord_source_get_url (source);
+
+      g_ptr_array_add (sources, url != NULL ? g_strdup_printf ("%s %s", accord_source_get_title (source), url)
+                                            : g_strdup (accord_source_get_title (source)));
+    }
+  g_ptr_array_add (sources, NULL);
+  if (sources->len > 1)
+    gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (about), _("Sources of the built-in guide"),
+                                         (const char **) sources->pdata);
+
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static const GActionEntry app_actions[] = {
