@@ -237,5 +237,31 @@ else
   check fail "failed write: status $status, $(ls -A "$tmp/keep"): $out"
 fi
 
+# A folder the user may not write to: refused, the file there kept. Root
+# writes anywhere, so as root this runs as nobody (setpriv, util-linux).
+mkdir "$tmp/readonly"
+printf 'the previous file\n' > "$tmp/readonly/old.pdf"
+chmod 555 "$tmp/readonly"
+chmod 755 "$tmp"
+as_user=""
+if [ "$(id -u)" -eq 0 ]; then
+  as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+if [ -n "$as_user" ] && ! $as_user "$accord" --version > /dev/null 2>&1; then
+  n=$((n + 1))
+  echo "ok $n - read-only folder # SKIP root writes anywhere, and nobody cannot run $accord"
+else
+  out=$($as_user "$accord" --export-pdf "$tmp/readonly/old.pdf" 2>&1)
+  status=$?
+  if [ "$status" -eq 1 ] && printf '%s' "$out" | grep -q 'Permission denied' &&
+     [ "$(cat "$tmp/readonly/old.pdf")" = "the previous file" ] && [ "$(ls -A "$tmp/readonly")" = "old.pdf" ]; then
+    check ok "a read-only folder: refused with a clear error, the file there intact"
+  else
+    check fail "read-only folder: status $status, $(ls -A "$tmp/readonly"): $out"
+  fi
+fi
+chmod 755 "$tmp/readonly"
+chmod 700 "$tmp"
+
 echo "1..$n"
 [ "$failures" -eq 0 ]
