@@ -46,6 +46,7 @@ typedef struct
 {
   GArray *paints;    /* gint64 µs: every after-paint */
   GArray *phases;    /* guint8: the phase each paint was in */
+  GArray *cpu;       /* gint64 µs: the main thread's CPU time at each */
   Phase phase;
   gint64 last_paint;
   GtkWidget *progress_bar;
@@ -98,9 +99,11 @@ on_after_paint (GdkFrameClock *clock,
                 Bench         *b)
 {
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = cpu_now ();
   guint8 phase = b->phase;
 
   g_array_append_val (b->paints, now);
+  g_array_append_val (b->cpu, cpu);
   g_array_append_val (b->phases, phase);
   if (b->phase == PHASE_SWAP && now > b->pack_set)
     {
@@ -189,6 +192,7 @@ main (int   argc,
 
   b.paints = g_array_new (FALSE, FALSE, sizeof (gint64));
   b.phases = g_array_new (FALSE, FALSE, sizeof (guint8));
+  b.cpu = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   builtin = accord_test_load_builtin ();
   window = accord_window_new (NULL);
@@ -269,6 +273,31 @@ main (int   argc,
              longest, longest / TARGET_MS, TARGET_MS, percentile (loading, 95),
              percentile (loading, 95) / baseline, baseline);
   }
+
+  /* The longest gaps after opening, and how much of each the main thread
+   * spent working (the rest it waited: for the CPU, or for the renderer). */
+  g_print ("longest gaps after opening (ms from opening: gap, main thread CPU in it):");
+  g_autofree gboolean *used = g_new0 (gboolean, b.paints->len);
+  for (guint top = 0; top < 6; top++)
+    {
+      guint best = 0;
+      gint64 best_gap = 0;
+
+      for (guint i = 1; i < b.paints->len; i++)
+        {
+          gint64 gap = g_array_index (b.paints, gint64, i) - g_array_index (b.paints, gint64, i - 1);
+
+          if (!used[i] && g_array_index (b.paints, gint64, i - 1) >= open && gap > best_gap)
+            best = i, best_gap = gap;
+        }
+      if (best == 0)
+        break;
+      g_print ("%s %.0f: %.1f, CPU %.1f", top ? ";" : "",
+               (g_array_index (b.paints, gint64, best - 1) - open) / 1000.0, best_gap / 1000.0,
+               (g_array_index (b.cpu, gint64, best) - g_array_index (b.cpu, gint64, best - 1)) / 1000.0);
+      used[best] = TRUE;
+    }
+  g_print ("\n");
 
   g_unlink (path);
   g_rmdir (dir);
