@@ -229,9 +229,10 @@ main (int   argc,
   gint64 start, start_cpu;
   int status;
   /* ACCORD_BENCH_ROUNDS=N: fewer (or more) rounds of sorting and filtering;
-   * ACCORD_BENCH_STEPS=N: scroll steps each way (for profiling). */
+   * ACCORD_BENCH_FILTER_ROUNDS=N: rounds of filtering (half the former by
+   * default); ACCORD_BENCH_STEPS=N: scroll steps each way (for profiling). */
   guint sort_rounds = g_getenv ("ACCORD_BENCH_ROUNDS") ? atoi (g_getenv ("ACCORD_BENCH_ROUNDS")) : 3;
-  guint filter_rounds = (sort_rounds + 1) / 2;
+  guint filter_rounds = g_getenv ("ACCORD_BENCH_FILTER_ROUNDS") ? (guint) atoi (g_getenv ("ACCORD_BENCH_FILTER_ROUNDS")) : (sort_rounds + 1) / 2;
 
   if (argc < 2)
     {
