@@ -122,6 +122,38 @@ on_result_query_tooltip (GtkWidget  *label,
   return TRUE;
 }
 
+/* The same for the rows of the tree, asked of the list view itself: a
+ * tooltip bound to each row's label (as the rows' template had it) costs a
+ * round trip to the display server for every row built, 200 of them when a
+ * pack is shown, which was most of the time the window stalled then. */
+static gboolean
+on_tree_query_tooltip (GtkWidget  *list_view,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  GtkWidget *widget;
+
+  if (keyboard)
+    return FALSE;
+
+  for (widget = gtk_widget_pick (list_view, x, y, GTK_PICK_DEFAULT);
+       widget != NULL && widget != list_view && !GTK_IS_TREE_EXPANDER (widget);
+       widget = gtk_widget_get_parent (widget))
+    ;
+  if (widget == NULL || widget == list_view)
+    return FALSE;
+
+  widget = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (widget));
+  if (!GTK_IS_LABEL (widget) || gtk_label_get_text (GTK_LABEL (widget))[0] == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (GTK_LABEL (widget)));
+  return TRUE;
+}
+
 static void
 setup_result (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -896,6 +928,8 @@ accord_sidebar_init (AccordSidebar *self)
 
   self->selection = new_selection (self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->list_view), TRUE);
+  g_signal_connect (self->list_view, "query-tooltip", G_CALLBACK (on_tree_query_tooltip), NULL);
 
   self->results = accord_result_list_new ();
   self->result_selection = new_selection (self);

@@ -1,0 +1,392 @@
+/* bench-ui-table.c: sorting, filtering and scrolling a large
+ * Characteristics table in the real window
+ *
+ * Copyright 2026 The Accord authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: bench-ui-table GENERATOR [ASPECTS [SUBJECTS]]   (needs a display:
+ * run it under xvfb-run)
+ *
+ * Generates a pack of 2,000 aspects × 8 subjects (by default), shows its
+ * Characteristics table in the real window (1280×800) and measures:
+ *
+ *  - sort: a click on a column header, as GtkColumnView does it
+ *    (gtk_column_view_sort_by_column), by aspect name and by group, each
+ *    ascending and descending, several rounds; the time until the table's
+ *    list model has settled (the sort and filter models have nothing
+ *    pending), and until the next frame has been painted (GdkFrameClock
+ *    after-paint);
+ *  - filter: typing a query into the table's filter entry a character at a
+ *    time (its debounce set to 0, as bench-ui-search does), then clearing
+ *    it; the same two times per keystroke;
+ *  - scroll: the row widgets the column view holds (against the rows of
+ *    the table), then the table scrolled step by step down and up again
+ *    through its vertical adjustment, each step waiting for its frame: the
+ *    time of each frame, on the wall clock and in CPU time of the main
+ *    thread.
+ *
+ * Prints p50/p95 and the ratio of each p95 to a 60 Hz frame (16 ms).
+ * Nothing is asserted: this prints figures.
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <glib/gstdio.h>
+
+#include "accord-test-util.h"
+#include "accord-window.h"
+
+#define FRAME_MS 16.0
+#define MAX_SAMPLES 1024
+
+typedef struct
+{
+  gboolean waiting_paint;
+  gint64 painted;
+  gint64 painted_cpu;
+} Frame;
+
+typedef struct
+{
+  double values[MAX_SAMPLES];
+  guint n;
+} Samples;
+
+static GtkSortListModel *sort_model;
+static GtkFilterListModel *filter_model;
+
+static gint64
+cpu_now (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static double
+percentile (Samples *s,
+            guint    p)
+{
+  double sorted[MAX_SAMPLES];
+
+  if (s->n == 0)
+    return 0;
+  memcpy (sorted, s->values, s->n * sizeof (double));
+  qsort (sorted, s->n, sizeof (double), compare_doubles);
+  return sorted[MIN (s->n - 1, (s->n * p + 99) / 100 - (p > 0 ? 1 : 0))];
+}
+
+static void
+add (Samples *s,
+     double   value)
+{
+  if (s->n < MAX_SAMPLES)
+    s->values[s->n++] = value;
+}
+
+static void
+report (const char *what,
+        Samples    *s)
+{
+  double p50 = percentile (s, 50), p95 = percentile (s, 95);
+
+  g_print ("%-44s p50 %7.2f ms, p95 %7.2f ms = %5.2f x a %.0f ms frame (n=%u)\n",
+           what, p50, p95, p95 / FRAME_MS, FRAME_MS, s->n);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Frame         *f)
+{
+  if (!f->waiting_paint)
+    return;
+  f->waiting_paint = FALSE;
+  f->painted = g_get_monotonic_time ();
+  f->painted_cpu = cpu_now ();
+}
+
+/* Until the sort and filter models have nothing left to do. */
+static void
+wait_settled (void)
+{
+  while (gtk_sort_list_model_get_pending (sort_model) > 0 ||
+         gtk_filter_list_model_get_pending (filter_model) > 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+wait_paint (GtkWidget *widget,
+            Frame     *f)
+{
+  f->waiting_paint = TRUE;
+  gdk_frame_clock_request_phase (gtk_widget_get_frame_clock (widget), GDK_FRAME_CLOCK_PHASE_PAINT);
+  while (f->waiting_paint)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The row widgets of the column view's list: how many exist, how many are
+ * mapped (drawn at all), and how many intersect the visible area. */
+static void
+count_rows (GtkWidget *list,
+            guint     *n_rows,
+            guint     *n_mapped,
+            guint     *n_visible)
+{
+  int height = gtk_widget_get_height (list);
+
+  *n_rows = *n_mapped = *n_visible = 0;
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      graphene_rect_t bounds;
+
+      (*n_rows)++;
+      if (!gtk_widget_get_mapped (row))
+        continue;
+      (*n_mapped)++;
+      if (gtk_widget_compute_bounds (row, list, &bounds) &&
+          bounds.origin.y + bounds.size.height > 0 && bounds.origin.y < height)
+        (*n_visible)++;
+    }
+}
+
+static guint
+count_widgets (GtkWidget *widget)
+{
+  guint n = 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child);
+  return n;
+}
+
+/* A keystroke at the end of the entry's text. */
+static void
+type_next (GtkEditable *entry,
+           const char  *query,
+           gsize        len)
+{
+  int position = (int) len - 1;
+
+  gtk_editable_insert_text (entry, query + len - 1, 1, &position);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *aspects = argc > 2 ? argv[2] : "2000";
+  const char *subjects = argc > 3 ? argv[3] : "8";
+  const char *query = "local ownership 12";
+  g_autofree char *dir = g_dir_make_tmp ("accord-bench-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "pack.json", NULL);
+  g_autofree char *aspects_arg = g_strconcat ("--aspects=", aspects, NULL);
+  g_autofree char *subjects_arg = g_strconcat ("--subjects=", subjects, NULL);
+  const char *gen_argv[] = { argv[1], aspects_arg, subjects_arg, "--topics=10", "--groups=12", path, NULL };
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(AccordPack) pack = NULL;
+  g_autoptr(GError) error = NULL;
+  AccordWindow *window;
+  AccordTableView *table;
+  GtkColumnView *column_view;
+  GtkWidget *list;
+  GtkEditable *entry;
+  GtkAdjustment *vadj;
+  GListModel *columns;
+  Frame f = { 0 };
+  Samples sort_settled = { 0 }, sort_painted = { 0 }, sort_cpu = { 0 };
+  Samples filter_settled = { 0 }, filter_painted = { 0 }, filter_cpu = { 0 };
+  Samples scroll_frame = { 0 }, scroll_cpu = { 0 };
+  guint n_rows, n_mapped, n_visible, max_rows = 0;
+  gint64 start, start_cpu;
+  int status;
+  /* ACCORD_BENCH_ROUNDS=N: fewer (or more) rounds of sorting and filtering;
+   * ACCORD_BENCH_FILTER_ROUNDS=N: rounds of filtering (half the former by
+   * default); ACCORD_BENCH_STEPS=N: scroll steps each way (for profiling). */
+  guint sort_rounds = g_getenv ("ACCORD_BENCH_ROUNDS") ? atoi (g_getenv ("ACCORD_BENCH_ROUNDS")) : 3;
+  guint filter_rounds = g_getenv ("ACCORD_BENCH_FILTER_ROUNDS") ? (guint) atoi (g_getenv ("ACCORD_BENCH_FILTER_ROUNDS")) : (sort_rounds + 1) / 2;
+
+  if (argc < 2)
+    {
+      g_printerr ("usage: %s GENERATOR [ASPECTS [SUBJECTS]]\n", argv[0]);
+      return 2;
+    }
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("bench-ui-table: no display (run it under xvfb-run)\n");
+      return 77;
+    }
+
+  if (!g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("generator: %s", error->message);
+
+  pack = accord_pack_load_file (file, NULL, NULL, &error);
+  if (pack == NULL)
+    g_error ("%s", error->message);
+  g_unlink (path);
+  g_rmdir (dir);
+  g_print ("pack: %u aspects x %u subjects\n",
+           g_list_model_get_n_items (accord_pack_get_aspects (pack)),
+           g_list_model_get_n_items (accord_pack_get_subjects (pack)));
+
+  window = accord_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  accord_window_set_pack (window, pack);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (on_after_paint), &f);
+
+  start = g_get_monotonic_time ();
+  start_cpu = cpu_now ();
+  g_assert_true (accord_window_navigate (window, "table"));
+  wait_paint (GTK_WIDGET (window), &f);
+  g_print ("table shown: %.1f ms (CPU %.1f ms)\n", (f.painted - start) / 1000.0,
+           (f.painted_cpu - start_cpu) / 1000.0);
+  accord_test_iterate (300);
+
+  table = accord_window_get_table_view (window);
+  column_view = GTK_COLUMN_VIEW (accord_test_find_by_type (GTK_WIDGET (table), GTK_TYPE_COLUMN_VIEW));
+  list = find_list_view (GTK_WIDGET (column_view));
+  entry = GTK_EDITABLE (accord_test_find_by_type (GTK_WIDGET (table), GTK_TYPE_SEARCH_ENTRY));
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
+  {
+    GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view));
+
+    sort_model = GTK_SORT_LIST_MODEL (gtk_single_selection_get_model (selection));
+    filter_model = GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (sort_model));
+  }
+  columns = gtk_column_view_get_columns (column_view);
+  g_print ("rows in the table: %u, columns: %u\n",
+           g_list_model_get_n_items (G_LIST_MODEL (sort_model)), g_list_model_get_n_items (columns));
+
+  /* Sorting: a click on a header, by aspect name and by group, ascending
+   * and descending, then back to pack order. */
+  for (guint round = 0; round < sort_rounds; round++)
+    for (guint c = 0; c < 2; c++)
+      for (guint d = 0; d < 2; d++)
+        {
+          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+          gint64 t0 = g_get_monotonic_time (), c0 = cpu_now ();
+
+          gtk_column_view_sort_by_column (column_view, column,
+                                          d == 0 ? GTK_SORT_ASCENDING : GTK_SORT_DESCENDING);
+          wait_settled ();
+          add (&sort_settled, (g_get_monotonic_time () - t0) / 1000.0);
+          add (&sort_cpu, (cpu_now () - c0) / 1000.0);
+          wait_paint (GTK_WIDGET (window), &f);
+          add (&sort_painted, (f.painted - t0) / 1000.0);
+          if (round == 0)
+            g_print ("sort by %-12s %-10s settled %6.2f ms, painted %6.2f ms\n",
+                     gtk_column_view_column_get_title (column), d == 0 ? "ascending" : "descending",
+                     sort_settled.values[sort_settled.n - 1], sort_painted.values[sort_painted.n - 1]);
+          accord_test_iterate (30);
+        }
+  gtk_column_view_sort_by_column (column_view, NULL, GTK_SORT_ASCENDING);
+  accord_test_iterate (100);
+
+  /* Filtering: typing into the filter entry, then clearing it. */
+  gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (entry), 0);
+  for (guint round = 0; round < filter_rounds; round++)
+    {
+      for (gsize len = 1; len <= strlen (query) + 1; len++)
+        {
+          gint64 t0 = g_get_monotonic_time (), c0 = cpu_now ();
+
+          if (len <= strlen (query))
+            type_next (entry, query, len);
+          else
+            gtk_editable_set_text (entry, "");
+          /* The entry reports the change from its own handler at once
+           * (delay 0); the filter then runs synchronously (2,000 rows are
+           * below the view's incremental threshold) or in steps. */
+          wait_settled ();
+          add (&filter_settled, (g_get_monotonic_time () - t0) / 1000.0);
+          add (&filter_cpu, (cpu_now () - c0) / 1000.0);
+          wait_paint (GTK_WIDGET (window), &f);
+          add (&filter_painted, (f.painted - t0) / 1000.0);
+          if (round == 0)
+            g_print ("filter %-22s %5u rows  settled %6.2f ms, painted %6.2f ms\n",
+                     len <= strlen (query) ? gtk_editable_get_text (entry) : "(cleared)",
+                     g_list_model_get_n_items (G_LIST_MODEL (sort_model)),
+                     filter_settled.values[filter_settled.n - 1],
+                     filter_painted.values[filter_painted.n - 1]);
+          accord_test_iterate (30);
+        }
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sort_model)), ==,
+                        g_list_model_get_n_items (accord_pack_get_aspects (pack)));
+    }
+
+  /* Scrolling: a step a frame, down 150 steps and up again. */
+  count_rows (list, &n_rows, &n_mapped, &n_visible);
+  g_print ("before scrolling: %u row widgets (%u mapped, %u on screen) for %u rows; %u widgets in the column view\n",
+           n_rows, n_mapped, n_visible, g_list_model_get_n_items (G_LIST_MODEL (sort_model)),
+           count_widgets (GTK_WIDGET (column_view)));
+  {
+    double step = 60;  /* px a frame: 3,600 px a second, a brisk fling */
+    guint steps = g_getenv ("ACCORD_BENCH_STEPS") ? atoi (g_getenv ("ACCORD_BENCH_STEPS")) : 150;
+
+    for (guint i = 0; i < 2 * steps; i++)
+      {
+        double value = gtk_adjustment_get_value (vadj) + (i < steps ? step : -step);
+        gint64 t0 = g_get_monotonic_time (), c0 = cpu_now ();
+
+        gtk_adjustment_set_value (vadj, value);
+        wait_paint (GTK_WIDGET (window), &f);
+        add (&scroll_frame, (f.painted - t0) / 1000.0);
+        add (&scroll_cpu, (f.painted_cpu - c0) / 1000.0);
+        count_rows (list, &n_rows, &n_mapped, &n_visible);
+        max_rows = MAX (max_rows, n_rows);
+        if (i == steps - 1)
+          g_print ("after %u steps down (%.0f of %.0f px): %u row widgets (%u mapped, %u on screen)\n",
+                   steps, gtk_adjustment_get_value (vadj), gtk_adjustment_get_upper (vadj),
+                   n_rows, n_mapped, n_visible);
+      }
+  }
+  g_print ("most row widgets at any time while scrolling: %u (for %u rows)\n",
+           max_rows, g_list_model_get_n_items (G_LIST_MODEL (sort_model)));
+
+  report ("sort: model settled", &sort_settled);
+  report ("sort: model settled, CPU of the main thread", &sort_cpu);
+  report ("sort: next frame painted", &sort_painted);
+  report ("filter: model settled", &filter_settled);
+  report ("filter: model settled, CPU of the main thread", &filter_cpu);
+  report ("filter: next frame painted", &filter_painted);
+  report ("scroll: frame (step to painted)", &scroll_frame);
+  report ("scroll: frame, CPU of the main thread", &scroll_cpu);
+  g_print ("targets: sort and filter settled p95 <= 1.00 x a frame; scrolling frames <= 1.00 x a frame\n");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
