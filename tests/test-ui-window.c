@@ -111,6 +111,19 @@ select_row (AccordWindow *window,
   g_assert_not_reached ();
 }
 
+/* Every hidden GtkRevealer under @widget takes no room (a crossfading one
+ * keeps its height on GTK 4.8 and left an empty band under the header). */
+static void
+assert_hidden_revealers_empty (GtkWidget *widget)
+{
+  if (GTK_IS_REVEALER (widget) && !gtk_revealer_get_child_revealed (GTK_REVEALER (widget)))
+    g_assert_cmpint (gtk_widget_get_height (widget), ==, 0);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_hidden_revealers_empty (child);
+}
+
 static void
 test_select_topic (void)
 {
@@ -321,6 +334,10 @@ test_open_valid_pack (void)
   /* A new pack starts a new history. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
   g_assert_cmpstr (accord_window_get_location (window), ==, "home");
+
+  /* Loaded: the progress bar and the banner are gone, and so is their room. */
+  accord_test_iterate (500);
+  assert_hidden_revealers_empty (GTK_WIDGET (window));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
