@@ -150,9 +150,10 @@ test_title (void)
   /* The header bar shows the title as it is. */
   read_window (window, &text, &tooltips);
   assert_shows (text, "<span foreground=\"red\">Pack</span> &amp; <b>bold</b>\n");
-  /* The sidebar lists the topics, each with its title as tooltip. */
+  /* The sidebar lists the topics. (Their tooltips are given when asked
+   * for, with gtk_tooltip_set_text() from the row's label: plain text, but
+   * GTK 4.8 lets no test read a GtkTooltip back.) */
   assert_shows (text, "<b>Topic</b> one &amp; <i>more</i>\n");
-  assert_shows (tooltips, "<b>Topic</b> one &amp; <i>more</i>\n");
   assert_width_bounded (window);
 
   gtk_window_destroy (GTK_WINDOW (window));
