@@ -115,16 +115,9 @@ search_command (AccordApplication *self,
       pack = accord_pack_load_file (file, NULL, &diagnostics, &error);
       if (pack == NULL)
         {
-          /* The first error, as `accord --validate` words it. */
-          for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
-            if (accord_diagnostic_get_severity (g_ptr_array_index (diagnostics, i)) == ACCORD_SEVERITY_ERROR)
-              {
-                g_autofree char *line = accord_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
+          g_autofree char *why = accord_diagnostics_describe_failure (diagnostics, error, content);
 
-                g_printerr ("%s\n", line);
-                return 2;
-              }
-          g_printerr ("%s: %s\n", content, error != NULL ? error->message : _("this pack does not load"));
+          g_printerr ("%s\n", why);
           return 2;
         }
     }

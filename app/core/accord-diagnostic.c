@@ -163,3 +163,30 @@ accord_diagnostic_to_string (AccordDiagnostic *self)
 
   return g_string_free (s, FALSE);
 }
+
+/**
+ * accord_diagnostics_describe_failure:
+ * @diagnostics: (nullable) (element-type AccordDiagnostic): what loading reported
+ * @error: (nullable): the error loading returned
+ * @file: the pack's name as the user gave it
+ *
+ * Why a pack did not load, in one line for a command-line tool: its first
+ * error diagnostic, as `accord --validate` prints it, or else @error.
+ *
+ * Returns: (transfer full): one line, without a line break
+ */
+char *
+accord_diagnostics_describe_failure (GPtrArray  *diagnostics,
+                                     GError     *error,
+                                     const char *file)
+{
+  for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
+    {
+      AccordDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+
+      if (diagnostic->severity == ACCORD_SEVERITY_ERROR)
+        return accord_diagnostic_to_string (diagnostic);
+    }
+
+  return g_strdup_printf ("%s: %s", file, error != NULL ? error->message : _("this pack does not load"));
+}

@@ -38,4 +38,8 @@ const char       *accord_diagnostic_get_path     (AccordDiagnostic *self);
 const char       *accord_diagnostic_get_message  (AccordDiagnostic *self);
 char             *accord_diagnostic_to_string    (AccordDiagnostic *self);
 
+char             *accord_diagnostics_describe_failure (GPtrArray  *diagnostics,
+                                                       GError     *error,
+                                                       const char *file);
+
 G_END_DECLS

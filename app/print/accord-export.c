@@ -183,28 +183,6 @@ accord_export_default_page_size (double *width_pt,
   *height_pt = letter ? ACCORD_SUMMARY_LETTER_HEIGHT : ACCORD_SUMMARY_A4_HEIGHT;
 }
 
-/* The first error of a pack that does not load, as the loader words it. */
-static void
-print_load_error (GPtrArray  *diagnostics,
-                  GError     *error,
-                  const char *path)
-{
-  for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
-    {
-      AccordDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
-
-      if (accord_diagnostic_get_severity (diagnostic) == ACCORD_SEVERITY_ERROR)
-        {
-          g_autofree char *line = accord_diagnostic_to_string (diagnostic);
-
-          g_printerr ("%s\n", line);
-          return;
-        }
-    }
-
-  g_printerr ("%s: %s\n", path, error != NULL ? error->message : _("this pack does not load"));
-}
-
 static GListModel *
 lookup_subjects (AccordPack *pack,
                  const char *list)
@@ -305,7 +283,9 @@ accord_export_pdf_command (GVariantDict *options,
       pack = accord_pack_load_file (file, NULL, &diagnostics, &error);
       if (pack == NULL)
         {
-          print_load_error (diagnostics, error, content);
+          g_autofree char *why = accord_diagnostics_describe_failure (diagnostics, error, content);
+
+          g_printerr ("%s\n", why);
           return 1;
         }
     }
