@@ -133,38 +133,22 @@ join_subjects (AccordPack  *pack,
 {
   g_auto(GStrv) parts = g_strsplit (ids, ",", -1);
   guint n = g_strv_length (parts);
-  char *joined = NULL;
+  g_autofree const char **names = NULL;
 
   if (n < 2)
     return NULL;
 
+  names = g_new0 (const char *, n + 1);
   for (guint i = 0; i < n; i++)
     {
       AccordSubject *subject = accord_pack_lookup_subject (pack, parts[i]);
-      const char *name;
-      char *next;
 
       if (subject == NULL)
-        {
-          g_free (joined);
-          return NULL;
-        }
-
-      name = accord_subject_get_name (subject);
-      if (i == 0)
-        next = g_strdup (name);
-      else if (i + 1 < n)
-        /* Translators: joins the first items of a list of names: "A, B" */
-        next = g_strdup_printf (C_("list", "%s, %s"), joined, name);
-      else
-        /* Translators: joins the last item of a list of names: "A and B", "A, B and C" */
-        next = g_strdup_printf (C_("list", "%s and %s"), joined, name);
-
-      g_free (joined);
-      joined = next;
+        return NULL;
+      names[i] = accord_subject_get_name (subject);
     }
 
-  return joined;
+  return accord_i18n_join_list (names);
 }
 
 /* A bookmark for @location in @pack, or NULL when the pack has no such place. */

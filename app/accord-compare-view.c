@@ -140,66 +140,6 @@ subject_ordinal (guint index)
   return g_strdup_printf (_("Subject %u"), index + 1);
 }
 
-/* "Peacekeeping", "Peacekeeping and Diplomacy", "A, B and C" */
-static char *
-join_names (GListModel *subjects)
-{
-  guint n = g_list_model_get_n_items (subjects);
-  char *joined = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AccordSubject) subject = g_list_model_get_item (subjects, i);
-      /* Each name isolated: a right-to-left override in one cannot run
-       * into the next or the sentence around them. */
-      g_autofree char *name = accord_i18n_isolate (accord_subject_get_name (subject));
-      char *next;
-
-      if (i == 0)
-        next = g_strdup (name);
-      else if (i + 1 < n)
-        /* Translators: joins the first items of a list of names: "A, B" */
-        next = g_strdup_printf (C_("list", "%s, %s"), joined, name);
-      else
-        /* Translators: joins the last item of a list of names: "A and B", "A, B and C" */
-        next = g_strdup_printf (C_("list", "%s and %s"), joined, name);
-
-      g_free (joined);
-      joined = next;
-    }
-
-  return joined != NULL ? joined : g_strdup ("");
-}
-
-static char *
-mark_text (AccordCompareRow *row)
-{
-  switch (accord_compare_row_get_mark (row))
-    {
-    case ACCORD_MARK_COMMON:
-      /* Translators: a mark in the Compare view: the subjects agree on this aspect */
-      return g_strdup (_("Common ground"));
-
-    case ACCORD_MARK_DIFFERS:
-      /* Translators: a mark in the Compare view: the subjects differ on this aspect */
-      return g_strdup (_("Differs"));
-
-    case ACCORD_MARK_ONLY:
-      {
-        g_autofree char *names = join_names (accord_compare_row_get_covering (row));
-
-        /* Translators: a mark in the Compare view: only these subjects
-         * (one name, or a list such as "Peacekeeping and Diplomacy") cover the aspect */
-        return g_strdup_printf (_("Only %s"), names);
-      }
-
-    case ACCORD_MARK_NONE:
-    default:
-      /* Translators: a mark in the Compare view: no chosen subject covers the aspect */
-      return g_strdup (_("Not covered"));
-    }
-}
-
 static const char *
 mark_icon_name (AccordMark mark)
 {
@@ -376,7 +316,7 @@ bind_row (ItemWidgets      *w,
   AccordAspect *aspect = accord_compare_row_get_aspect (row);
   AccordMark mark = accord_compare_row_get_mark (row);
   const char *difference = accord_compare_row_get_difference (row);
-  g_autofree char *mark_words = mark_text (row);
+  g_autofree char *mark_words = accord_compare_row_describe_mark (row);
   guint n_values = accord_compare_row_get_n_values (row);
 
   /* Pack text is untrusted: plain text only, never markup. */

@@ -13,9 +13,11 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "accord-array-model.h"
 #include "accord-compare.h"
+#include "accord-i18n.h"
 
 G_DEFINE_ENUM_TYPE (AccordMark, accord_mark,
   G_DEFINE_ENUM_VALUE (ACCORD_MARK_COMMON, "common"),
@@ -174,6 +176,71 @@ accord_compare_row_get_difference (AccordCompareRow *self)
   g_return_val_if_fail (ACCORD_IS_COMPARE_ROW (self), NULL);
 
   return self->difference;
+}
+
+/**
+ * accord_compare_join_names:
+ * @subjects: (element-type AccordSubject): subjects
+ *
+ * Their names as a list for people ("Peacekeeping and Diplomacy"), each
+ * isolated: a right-to-left override in one cannot run into the next or
+ * the sentence around them.
+ *
+ * Returns: (transfer full): the list ("" for none)
+ */
+char *
+accord_compare_join_names (GListModel *subjects)
+{
+  guint n = g_list_model_get_n_items (subjects);
+  g_auto(GStrv) names = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AccordSubject) subject = g_list_model_get_item (subjects, i);
+
+      names[i] = accord_i18n_isolate (accord_subject_get_name (subject));
+    }
+
+  return accord_i18n_join_list ((const char * const *) names);
+}
+
+/**
+ * accord_compare_row_describe_mark:
+ *
+ * The row's mark in words, as the Compare view and printed summaries show
+ * it: "Common ground", "Differs", "Only Peacekeeping" or "Not covered".
+ *
+ * Returns: (transfer full): the words
+ */
+char *
+accord_compare_row_describe_mark (AccordCompareRow *self)
+{
+  g_return_val_if_fail (ACCORD_IS_COMPARE_ROW (self), NULL);
+
+  switch (self->mark)
+    {
+    case ACCORD_MARK_COMMON:
+      /* Translators: a mark in the Compare view: the subjects agree on this aspect */
+      return g_strdup (_("Common ground"));
+
+    case ACCORD_MARK_DIFFERS:
+      /* Translators: a mark in the Compare view: the subjects differ on this aspect */
+      return g_strdup (_("Differs"));
+
+    case ACCORD_MARK_ONLY:
+      {
+        g_autofree char *names = accord_compare_join_names (accord_compare_row_get_covering (self));
+
+        /* Translators: a mark in the Compare view: only these subjects
+         * (one name, or a list such as "Peacekeeping and Diplomacy") cover the aspect */
+        return g_strdup_printf (_("Only %s"), names);
+      }
+
+    case ACCORD_MARK_NONE:
+    default:
+      /* Translators: a mark in the Compare view: no chosen subject covers the aspect */
+      return g_strdup (_("Not covered"));
+    }
 }
 
 /* Computing rows */

@@ -52,6 +52,7 @@ AccordCharacteristic *accord_compare_row_get_value      (AccordCompareRow *self,
                                                          guint             index);
 GListModel           *accord_compare_row_get_covering   (AccordCompareRow *self);
 const char           *accord_compare_row_get_difference (AccordCompareRow *self);
+char                 *accord_compare_row_describe_mark  (AccordCompareRow *self);
 
 GListModel           *accord_compare_rows_new           (AccordPack       *pack,
                                                          GListModel       *subjects);
@@ -59,5 +60,6 @@ char                **accord_compare_get_common         (AccordPack       *pack,
                                                          GListModel       *subjects);
 char                **accord_compare_get_general_differences (AccordPack  *pack,
                                                               GListModel  *subjects);
+char                 *accord_compare_join_names         (GListModel       *subjects);
 
 G_END_DECLS

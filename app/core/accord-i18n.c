@@ -14,6 +14,7 @@
 
 #include <libintl.h>
 #include <locale.h>
+#include <glib/gi18n-lib.h>
 
 #include "accord-i18n.h"
 
@@ -64,4 +65,38 @@ char *
 accord_i18n_isolate (const char *text)
 {
   return g_strconcat ("\u2068", text != NULL ? text : "", "\u2069", NULL);
+}
+
+/**
+ * accord_i18n_join_list:
+ * @items: (array zero-terminated=1): the items, in order
+ *
+ * A list for people, in the user's language: "A", "A and B",
+ * "A, B and C". The items are joined as they are: isolate pack text first
+ * where it goes into a sentence.
+ *
+ * Returns: (transfer full): the list ("" for none)
+ */
+char *
+accord_i18n_join_list (const char * const *items)
+{
+  guint n = g_strv_length ((char **) items);
+  char *joined = g_strdup (n > 0 ? items[0] : "");
+
+  for (guint i = 1; i < n; i++)
+    {
+      char *next;
+
+      if (i + 1 < n)
+        /* Translators: joins the first items of a list of names: "A, B" */
+        next = g_strdup_printf (C_("list", "%s, %s"), joined, items[i]);
+      else
+        /* Translators: joins the last item of a list of names: "A and B", "A, B and C" */
+        next = g_strdup_printf (C_("list", "%s and %s"), joined, items[i]);
+
+      g_free (joined);
+      joined = next;
+    }
+
+  return joined;
 }

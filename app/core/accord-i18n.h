@@ -13,5 +13,6 @@ G_BEGIN_DECLS
 void     accord_i18n_init             (void);
 gboolean accord_i18n_is_uninstalled   (void);
 char    *accord_i18n_isolate          (const char *text);
+char    *accord_i18n_join_list        (const char * const *items);
 
 G_END_DECLS

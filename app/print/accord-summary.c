@@ -999,51 +999,6 @@ place_table (Doc   *doc,
 
 /* Building the summary */
 
-/* "A", "A and B", "A, B and C" */
-static char *
-join_names (GPtrArray *names)
-{
-  char *joined = NULL;
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      /* Each name isolated: a right-to-left override in one cannot run
-       * into the next or the sentence around them. */
-      g_autofree char *name = accord_i18n_isolate (g_ptr_array_index (names, i));
-      char *next;
-
-      if (i == 0)
-        next = g_strdup (name);
-      else if (i + 1 < names->len)
-        /* Translators: joins the first items of a list of names: "A, B" */
-        next = g_strdup_printf (C_("list", "%s, %s"), joined, name);
-      else
-        /* Translators: joins the last item of a list of names: "A and B", "A, B and C" */
-        next = g_strdup_printf (C_("list", "%s and %s"), joined, name);
-
-      g_free (joined);
-      joined = next;
-    }
-
-  return joined != NULL ? joined : g_strdup ("");
-}
-
-static char *
-join_subjects (GListModel *subjects)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  guint n = g_list_model_get_n_items (subjects);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AccordSubject) subject = g_list_model_get_item (subjects, i);
-
-      g_ptr_array_add (names, (gpointer) accord_subject_get_name (subject));
-    }
-
-  return join_names (names);
-}
-
 static char *
 format_date (GDateTime *date)
 {
@@ -1089,7 +1044,7 @@ build_title (AccordSummary *self,
   else
     subjects = g_object_ref (accord_pack_get_subjects (self->pack));
 
-  names = join_subjects (subjects);
+  names = accord_compare_join_names (subjects);
   date = format_date (self->date);
   /* Translators: under the title of a printed summary: the chosen subjects, then the date */
   meta = g_strdup_printf (_("%s · %s"), names, date);
@@ -1250,36 +1205,6 @@ mark_style (AccordMark mark)
     }
 }
 
-/* The same words as the Compare view. */
-static char *
-mark_text (AccordCompareRow *row)
-{
-  switch (accord_compare_row_get_mark (row))
-    {
-    case ACCORD_MARK_COMMON:
-      /* Translators: a mark in the Compare view: the subjects agree on this aspect */
-      return g_strdup (_("Common ground"));
-
-    case ACCORD_MARK_DIFFERS:
-      /* Translators: a mark in the Compare view: the subjects differ on this aspect */
-      return g_strdup (_("Differs"));
-
-    case ACCORD_MARK_ONLY:
-      {
-        g_autofree char *names = join_subjects (accord_compare_row_get_covering (row));
-
-        /* Translators: a mark in the Compare view: only these subjects
-         * (one name, or a list such as "Peacekeeping and Diplomacy") cover the aspect */
-        return g_strdup_printf (_("Only %s"), names);
-      }
-
-    case ACCORD_MARK_NONE:
-    default:
-      /* Translators: a mark in the Compare view: no chosen subject covers the aspect */
-      return g_strdup (_("Not covered"));
-    }
-}
-
 static void
 add_bullets (Doc         *doc,
              const char  *heading,
@@ -1301,7 +1226,7 @@ build_comparison (AccordSummary *self,
   g_autoptr(GListModel) rows = accord_compare_rows_new (self->pack, subjects);
   g_auto(GStrv) common = accord_compare_get_common (self->pack, subjects);
   g_auto(GStrv) general = accord_compare_get_general_differences (self->pack, subjects);
-  g_autofree char *names = join_subjects (subjects);
+  g_autofree char *names = accord_compare_join_names (subjects);
   guint n_subjects = g_list_model_get_n_items (subjects);
   guint n_rows = g_list_model_get_n_items (rows);
   /* The characteristics table already shows every text: say only how they compare. */
@@ -1349,7 +1274,7 @@ build_comparison (AccordSummary *self,
       /* The row goes with the model: keep its text. */
       const char *difference = accord_compare_row_get_difference (compare_row);
 
-      g_autofree char *words = mark_text (compare_row);
+      g_autofree char *words = accord_compare_row_describe_mark (compare_row);
       Row *row = table_add_row (table, ROW_BODY);
 
       if (difference != NULL)
