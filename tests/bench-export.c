@@ -19,17 +19,9 @@
 
 #include "accord-core.h"
 #include "accord-export.h"
+#include "accord-bench-util.h"
 
 #define ROUNDS 5
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 static AccordPack *
 load (const char *path)
@@ -62,7 +54,7 @@ time_export (AccordSummary *summary,
     }
 
   *n_pages = accord_summary_get_n_pages (summary);
-  qsort (times, ROUNDS, sizeof times[0], compare_doubles);
+  qsort (times, ROUNDS, sizeof times[0], accord_bench_compare_doubles);
   return times[ROUNDS / 2];
 }
 
@@ -79,7 +71,6 @@ main (int   argc,
   g_autoptr(AccordSummary) table = NULL;
   g_autoptr(GError) error = NULL;
   const char *gen_argv[6];
-  int status;
   guint pages;
   double ms;
 
@@ -102,9 +93,7 @@ main (int   argc,
   gen_argv[3] = "--subjects=3";
   gen_argv[4] = generated;
   gen_argv[5] = NULL;
-  if (!g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                     NULL, NULL, &status, &error) || !g_spawn_check_wait_status (status, &error))
-    g_error ("%s: %s", argv[1], error->message);
+  accord_bench_spawn (gen_argv, G_SPAWN_STDOUT_TO_DEV_NULL);
 
   builtin = load (argv[2]);
   summary = accord_summary_new (builtin);

@@ -25,6 +25,7 @@
 #include <json-glib/json-glib.h>
 
 #include "accord-core.h"
+#include "accord-bench-util.h"
 
 static long
 peak_rss_kb (void)
@@ -105,19 +106,11 @@ run_child (const char *self,
     g_error ("unexpected output: %s", out);
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
 static double
 median (double *values,
         guint   n)
 {
-  qsort (values, n, sizeof (double), compare_doubles);
+  qsort (values, n, sizeof (double), accord_bench_compare_doubles);
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
@@ -156,19 +149,14 @@ main (int   argc,
       g_autofree char *path = g_build_filename (dir, "pack.json", NULL);
       const char *gen_argv[6] = { argv[1], NULL };
       double bare_ms[16], accord_ms[16], bare_kb[16], accord_kb[16], index_ms[16], unused;
-      g_autoptr(GError) error = NULL;
       GStatBuf st;
       guint n = 1;
-      int status;
 
       for (guint i = 0; cases[c].args[i] != NULL; i++)
         gen_argv[n++] = cases[c].args[i];
       gen_argv[n++] = path;
       gen_argv[n] = NULL;
-      if (!g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
-                         &status, &error) ||
-          !g_spawn_check_wait_status (status, &error))
-        g_error ("generator: %s", error->message);
+      accord_bench_spawn (gen_argv, G_SPAWN_DEFAULT);
       g_stat (path, &st);
 
       rounds = CLAMP (rounds, 1, G_N_ELEMENTS (bare_ms));

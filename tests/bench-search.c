@@ -18,14 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "accord-core.h"
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
+#include "accord-bench-util.h"
 
 int
 main (int   argc,
@@ -44,7 +37,6 @@ main (int   argc,
   double times[64];
   guint n = 0;
   gint64 start;
-  int status;
 
   if (argc < 2)
     {
@@ -52,9 +44,7 @@ main (int   argc,
       return 2;
     }
 
-  if (!g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    g_error ("generator: %s", error->message);
+  accord_bench_spawn (gen_argv, G_SPAWN_DEFAULT);
 
   start = g_get_monotonic_time ();
   pack = accord_pack_load_file (file, NULL, NULL, &error);
@@ -80,7 +70,7 @@ main (int   argc,
       n++;
     }
 
-  qsort (times, n, sizeof (double), compare_doubles);
+  qsort (times, n, sizeof (double), accord_bench_compare_doubles);
   g_print ("per keystroke: median %.2f ms, p95 %.2f ms, max %.2f ms (a frame is 16 ms)\n",
            times[n / 2], times[(n * 95) / 100], times[n - 1]);
 

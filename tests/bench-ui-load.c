@@ -35,6 +35,7 @@
 
 #include "accord-test-util.h"
 #include "accord-window.h"
+#include "accord-bench-util.h"
 
 #define TARGET_MS 50.0
 
@@ -54,32 +55,11 @@ typedef struct
   gint64 shown;
 } Bench;
 
-static gint64
-cpu_now (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
 static double
-percentile (GArray *sorted,
+percentile (GArray *values,
             guint   p)
 {
-  guint n = sorted->len;
-
-  if (n == 0)
-    return 0;
-  return g_array_index (sorted, double, MIN (n - 1, (n * p + 99) / 100 - (p > 0 ? 1 : 0)));
+  return accord_bench_percentile ((const double *) values->data, values->len, p);
 }
 
 static gboolean
@@ -99,7 +79,7 @@ on_after_paint (GdkFrameClock *clock,
                 Bench         *b)
 {
   gint64 now = g_get_monotonic_time ();
-  gint64 cpu = cpu_now ();
+  gint64 cpu = accord_bench_thread_cpu_us ();
   guint8 phase = b->phase;
 
   g_array_append_val (b->paints, now);
@@ -147,7 +127,7 @@ gaps_of (Bench *b,
             *longest_at = (g_array_index (b->paints, gint64, i - 1) - g_array_index (b->paints, gint64, 0)) / 1000.0;
         }
     }
-  g_array_sort (gaps, compare_doubles);
+  g_array_sort (gaps, accord_bench_compare_doubles);
   return gaps;
 }
 
@@ -169,7 +149,6 @@ main (int   argc,
   Bench b = { 0 };
   double baseline;
   gint64 open, open_cpu, set_cpu, shown_cpu, end;
-  int status;
 
   if (argc < 2)
     {
@@ -183,9 +162,7 @@ main (int   argc,
       return 77;
     }
 
-  if (!g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    g_error ("generator: %s", error->message);
+  accord_bench_spawn (gen_argv, G_SPAWN_DEFAULT);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &error);
   g_assert_no_error (error);
   g_print ("pack file: %.1f MB\n", g_file_info_get_size (info) / 1e6);
@@ -219,14 +196,14 @@ main (int   argc,
 
   b.phase = PHASE_LOADING;
   open = g_get_monotonic_time ();
-  open_cpu = cpu_now ();
+  open_cpu = accord_bench_thread_cpu_us ();
   accord_window_open_file (window, file);
   while (b.phase != PHASE_SWAP)
     g_main_context_iteration (NULL, TRUE);
-  set_cpu = cpu_now ();
+  set_cpu = accord_bench_thread_cpu_us ();
   while (b.phase != PHASE_AFTER)
     g_main_context_iteration (NULL, TRUE);
-  shown_cpu = cpu_now ();
+  shown_cpu = accord_bench_thread_cpu_us ();
   end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);

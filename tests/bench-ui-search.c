@@ -41,6 +41,7 @@
 #include "accord-sidebar.h"
 #include "accord-test-util.h"
 #include "accord-window.h"
+#include "accord-bench-util.h"
 
 #define FRAME_MS 16.0
 
@@ -58,15 +59,6 @@ typedef struct
 
 /* CPU time of this (the main) thread, in µs: unlike the clock on the wall,
  * it does not count the time other processes of a busy machine take. */
-static gint64
-cpu_now (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
 /* A keystroke: the character after @typed's end, added at the end of the
  * entry's text, as typing does (setting the whole text would delete it
  * first, and an empty search entry reports that at once). */
@@ -80,24 +72,6 @@ type_next (GtkEditable *entry,
   gtk_editable_insert_text (entry, query + len - 1, 1, &position);
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (double *values,
-            guint   n,
-            guint   p)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return values[MIN (n - 1, (n * p + 99) / 100 - (p > 0 ? 1 : 0))];
-}
-
-static gint64 cpu_now (void);
 
 /* Runs before every handler of GtkSearchEntry::search-changed. */
 static gboolean
@@ -111,7 +85,7 @@ on_search_changed_hook (GSignalInvocationHint *hint,
   if (k->waiting_results)
     {
       k->search = g_get_monotonic_time ();
-      k->search_cpu = cpu_now ();
+      k->search_cpu = accord_bench_thread_cpu_us ();
     }
   return TRUE;
 }
@@ -124,7 +98,7 @@ on_search_changed_after (GtkSearchEntry *entry,
     return;
   k->waiting_results = FALSE;
   k->results = g_get_monotonic_time ();
-  k->results_cpu = cpu_now ();
+  k->results_cpu = accord_bench_thread_cpu_us ();
   k->waiting_paint = TRUE;
   /* Make sure a frame follows even if nothing visible changed, without
    * making it draw more than the change needs. */
@@ -139,7 +113,7 @@ on_after_paint (GdkFrameClock *clock,
     return;
   k->waiting_paint = FALSE;
   k->painted = g_get_monotonic_time ();
-  k->painted_cpu = cpu_now ();
+  k->painted_cpu = accord_bench_thread_cpu_us ();
 }
 
 /* The label screen readers announce: "N topics found". */
@@ -191,7 +165,6 @@ main (int   argc,
   double results[64], frames[64], results_cpu[64], frames_cpu[64], search[64], search_cpu[64];
   guint n = 0;
   gint64 start;
-  int status;
 
   if (argc < 2)
     {
@@ -205,9 +178,7 @@ main (int   argc,
       return 77;
     }
 
-  if (!g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    g_error ("generator: %s", error->message);
+  accord_bench_spawn (gen_argv, G_SPAWN_DEFAULT);
 
   start = g_get_monotonic_time ();
   pack = accord_pack_load_file (file, NULL, NULL, &error);
@@ -269,7 +240,7 @@ main (int   argc,
       k.waiting_results = TRUE;
       k.waiting_paint = FALSE;
       k.typed = g_get_monotonic_time ();
-      k.typed_cpu = cpu_now ();
+      k.typed_cpu = accord_bench_thread_cpu_us ();
       type_next (GTK_EDITABLE (entry), query, len);
       g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, typed);
       while (k.waiting_results || k.waiting_paint)
@@ -289,9 +260,9 @@ main (int   argc,
     }
 
   {
-    double s50 = percentile (search, n, 50), s95 = percentile (search, n, 95);
-    double r50 = percentile (results, n, 50), r95 = percentile (results, n, 95);
-    double f50 = percentile (frames, n, 50), f95 = percentile (frames, n, 95);
+    double s50 = accord_bench_percentile (search, n, 50), s95 = accord_bench_percentile (search, n, 95);
+    double r50 = accord_bench_percentile (results, n, 50), r95 = accord_bench_percentile (results, n, 95);
+    double f50 = accord_bench_percentile (frames, n, 50), f95 = accord_bench_percentile (frames, n, 95);
 
     g_print ("search handling per keystroke: p50 %.2f ms, p95 %.2f ms = %.2f x a %.0f ms frame\n",
              s50, s95, s95 / FRAME_MS, FRAME_MS);
@@ -299,11 +270,11 @@ main (int   argc,
              r50, r95, r95 / FRAME_MS, FRAME_MS);
     g_print ("painted per keystroke: p50 %.2f ms, p95 %.2f ms = %.2f x a %.0f ms frame\n",
              f50, f95, f95 / FRAME_MS, FRAME_MS);
-    r50 = percentile (results_cpu, n, 50), r95 = percentile (results_cpu, n, 95);
-    f50 = percentile (frames_cpu, n, 50), f95 = percentile (frames_cpu, n, 95);
+    r50 = accord_bench_percentile (results_cpu, n, 50), r95 = accord_bench_percentile (results_cpu, n, 95);
+    f50 = accord_bench_percentile (frames_cpu, n, 50), f95 = accord_bench_percentile (frames_cpu, n, 95);
     g_print ("results, CPU time of the main thread: p50 %.2f ms, p95 %.2f ms = %.2f x a %.0f ms frame\n",
              r50, r95, r95 / FRAME_MS, FRAME_MS);
-    s50 = percentile (search_cpu, n, 50), s95 = percentile (search_cpu, n, 95);
+    s50 = accord_bench_percentile (search_cpu, n, 50), s95 = accord_bench_percentile (search_cpu, n, 95);
     g_print ("search handling, CPU time of the main thread: p50 %.2f ms, p95 %.2f ms = %.2f x a %.0f ms frame\n",
              s50, s95, s95 / FRAME_MS, FRAME_MS);
     g_print ("painted, CPU time of the main thread: p50 %.2f ms, p95 %.2f ms = %.2f x a %.0f ms frame\n",

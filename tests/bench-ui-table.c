@@ -38,6 +38,7 @@
 
 #include "accord-test-util.h"
 #include "accord-window.h"
+#include "accord-bench-util.h"
 
 #define FRAME_MS 16.0
 #define MAX_SAMPLES 1024
@@ -58,36 +59,6 @@ typedef struct
 static GtkSortListModel *sort_model;
 static GtkFilterListModel *filter_model;
 
-static gint64
-cpu_now (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (Samples *s,
-            guint    p)
-{
-  double sorted[MAX_SAMPLES];
-
-  if (s->n == 0)
-    return 0;
-  memcpy (sorted, s->values, s->n * sizeof (double));
-  qsort (sorted, s->n, sizeof (double), compare_doubles);
-  return sorted[MIN (s->n - 1, (s->n * p + 99) / 100 - (p > 0 ? 1 : 0))];
-}
-
 static void
 add (Samples *s,
      double   value)
@@ -100,7 +71,7 @@ static void
 report (const char *what,
         Samples    *s)
 {
-  double p50 = percentile (s, 50), p95 = percentile (s, 95);
+  double p50 = accord_bench_percentile (s->values, s->n, 50), p95 = accord_bench_percentile (s->values, s->n, 95);
 
   g_print ("%-44s p50 %7.2f ms, p95 %7.2f ms = %5.2f x a %.0f ms frame (n=%u)\n",
            what, p50, p95, p95 / FRAME_MS, FRAME_MS, s->n);
@@ -114,7 +85,7 @@ on_after_paint (GdkFrameClock *clock,
     return;
   f->waiting_paint = FALSE;
   f->painted = g_get_monotonic_time ();
-  f->painted_cpu = cpu_now ();
+  f->painted_cpu = accord_bench_thread_cpu_us ();
 }
 
 /* Until the sort and filter models have nothing left to do. */
@@ -227,7 +198,6 @@ main (int   argc,
   Samples scroll_frame = { 0 }, scroll_cpu = { 0 };
   guint n_rows, n_mapped, n_visible, max_rows = 0;
   gint64 start, start_cpu;
-  int status;
   /* ACCORD_BENCH_ROUNDS=N: fewer (or more) rounds of sorting and filtering;
    * ACCORD_BENCH_FILTER_ROUNDS=N: rounds of filtering (half the former by
    * default); ACCORD_BENCH_STEPS=N: scroll steps each way (for profiling). */
@@ -246,9 +216,7 @@ main (int   argc,
       return 77;
     }
 
-  if (!g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    g_error ("generator: %s", error->message);
+  accord_bench_spawn (gen_argv, G_SPAWN_DEFAULT);
 
   pack = accord_pack_load_file (file, NULL, NULL, &error);
   if (pack == NULL)
@@ -269,7 +237,7 @@ main (int   argc,
                     G_CALLBACK (on_after_paint), &f);
 
   start = g_get_monotonic_time ();
-  start_cpu = cpu_now ();
+  start_cpu = accord_bench_thread_cpu_us ();
   g_assert_true (accord_window_navigate (window, "table"));
   wait_paint (GTK_WIDGET (window), &f);
   g_print ("table shown: %.1f ms (CPU %.1f ms)\n", (f.painted - start) / 1000.0,
@@ -298,13 +266,13 @@ main (int   argc,
       for (guint d = 0; d < 2; d++)
         {
           g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
-          gint64 t0 = g_get_monotonic_time (), c0 = cpu_now ();
+          gint64 t0 = g_get_monotonic_time (), c0 = accord_bench_thread_cpu_us ();
 
           gtk_column_view_sort_by_column (column_view, column,
                                           d == 0 ? GTK_SORT_ASCENDING : GTK_SORT_DESCENDING);
           wait_settled ();
           add (&sort_settled, (g_get_monotonic_time () - t0) / 1000.0);
-          add (&sort_cpu, (cpu_now () - c0) / 1000.0);
+          add (&sort_cpu, (accord_bench_thread_cpu_us () - c0) / 1000.0);
           wait_paint (GTK_WIDGET (window), &f);
           add (&sort_painted, (f.painted - t0) / 1000.0);
           if (round == 0)
@@ -322,7 +290,7 @@ main (int   argc,
     {
       for (gsize len = 1; len <= strlen (query) + 1; len++)
         {
-          gint64 t0 = g_get_monotonic_time (), c0 = cpu_now ();
+          gint64 t0 = g_get_monotonic_time (), c0 = accord_bench_thread_cpu_us ();
 
           if (len <= strlen (query))
             type_next (entry, query, len);
@@ -333,7 +301,7 @@ main (int   argc,
            * below the view's incremental threshold) or in steps. */
           wait_settled ();
           add (&filter_settled, (g_get_monotonic_time () - t0) / 1000.0);
-          add (&filter_cpu, (cpu_now () - c0) / 1000.0);
+          add (&filter_cpu, (accord_bench_thread_cpu_us () - c0) / 1000.0);
           wait_paint (GTK_WIDGET (window), &f);
           add (&filter_painted, (f.painted - t0) / 1000.0);
           if (round == 0)
@@ -360,7 +328,7 @@ main (int   argc,
     for (guint i = 0; i < 2 * steps; i++)
       {
         double value = gtk_adjustment_get_value (vadj) + (i < steps ? step : -step);
-        gint64 t0 = g_get_monotonic_time (), c0 = cpu_now ();
+        gint64 t0 = g_get_monotonic_time (), c0 = accord_bench_thread_cpu_us ();
 
         gtk_adjustment_set_value (vadj, value);
         wait_paint (GTK_WIDGET (window), &f);
