@@ -3,13 +3,7 @@
 set -u
 accord=$(realpath "$1")
 unset DISPLAY WAYLAND_DISPLAY
-n=0
-failures=0
-
-check() {
-  n=$((n + 1))
-  if [ "$1" = ok ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failures=$((failures + 1)); fi
-}
+. "$(dirname "$0")/tap.sh"
 
 # --help under Russian: the options are described in Russian.
 help=$(LANGUAGE=ru "$accord" --help 2>&1)

@@ -10,13 +10,7 @@ builtin="$srcdir/data/content/peace-and-security.json"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 unset DISPLAY WAYLAND_DISPLAY
-failures=0
-n=0
-
-check() {
-  n=$((n + 1))
-  if [ "$1" = ok ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failures=$((failures + 1)); fi
-}
+. "$(dirname "$0")/tap.sh"
 
 # export NAME ARGS...: writes $tmp/NAME.pdf and its text, $tmp/NAME.txt
 export_pdf() {

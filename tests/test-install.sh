@@ -24,13 +24,7 @@ dest=$(mktemp -d)
 tmp=$(mktemp -d)
 trap 'rm -rf "$dest" "$tmp"' EXIT
 unset DISPLAY WAYLAND_DISPLAY
-n=0
-failures=0
-
-check() {
-  n=$((n + 1))
-  if [ "$1" = ok ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failures=$((failures + 1)); fi
-}
+. "$(dirname "$0")/tap.sh"
 
 if "$meson" install -C "$build_root" --no-rebuild --destdir "$dest" >"$tmp/log" 2>&1; then
   check ok "meson install --destdir"

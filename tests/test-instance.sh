@@ -25,18 +25,12 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-n=0
-failures=0
+. "$(dirname "$0")/tap.sh"
 
 if [ -z "${DISPLAY-}" ] && [ -z "${WAYLAND_DISPLAY-}" ]; then
   echo "1..0 # SKIP no display"
   exit 0
 fi
-
-check() {
-  n=$((n + 1))
-  if [ "$1" = ok ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failures=$((failures + 1)); fi
-}
 
 running() {
   gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \

@@ -14,13 +14,7 @@ readme=$3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 unset DISPLAY WAYLAND_DISPLAY
-n=0
-failures=0
-
-check() {
-  n=$((n + 1))
-  if [ "$1" = ok ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failures=$((failures + 1)); fi
-}
+. "$(dirname "$0")/tap.sh"
 
 # Options are -x or --long-name; troff writes their dashes as \-.
 options() {

@@ -8,13 +8,7 @@ set -u
 src=$1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-n=0
-failures=0
-
-check() {
-  n=$((n + 1))
-  if [ "$1" = ok ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failures=$((failures + 1)); fi
-}
+. "$(dirname "$0")/tap.sh"
 
 for lang in $(grep -v '^#' "$src/po/LINGUAS"); do
   for po in "$src/po/$lang.po" "$src/po/content/$lang.po"; do
