@@ -40,19 +40,9 @@ remembered_page_size (double *width,
       *width = gtk_page_setup_get_paper_width (session_page_setup, GTK_UNIT_POINTS);
       *height = gtk_page_setup_get_paper_height (session_page_setup, GTK_UNIT_POINTS);
     }
-  else
-    {
-      g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (gtk_paper_size_get_default ());
 
-      *width = gtk_paper_size_get_width (paper, GTK_UNIT_POINTS);
-      *height = gtk_paper_size_get_height (paper, GTK_UNIT_POINTS);
-    }
-
-  if (*width <= 0 || *height <= 0)
-    {
-      *width = ACCORD_SUMMARY_A4_WIDTH;
-      *height = ACCORD_SUMMARY_A4_HEIGHT;
-    }
+  if (session_page_setup == NULL || *width <= 0 || *height <= 0)
+    accord_export_default_page_size (width, height);
 }
 
 static void
