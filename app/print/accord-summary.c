@@ -1893,6 +1893,7 @@ accord_summary_paginate (AccordSummary *self,
   accord_text_set_max_lines (doc->running, 1);
 
   build (self, doc);
+  accord_text_measure_all (doc->tc, doc->texts, 0);
   flow (doc);
 
   return doc->pages->len;

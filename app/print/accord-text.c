@@ -52,26 +52,36 @@ struct _AccordText
   PangoLayout *layout;
 };
 
+/* The settings every context of @context has, on any thread. */
+static PangoContext *
+context_new_pango (AccordTextContext *context,
+                   PangoFontMap      *font_map)
+{
+  PangoContext *pango = pango_font_map_create_context (font_map);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  pango_cairo_context_set_resolution (pango, 72);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (pango, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (pango, FALSE);
+  pango_context_set_language (pango, context->language);
+  pango_context_set_base_dir (pango, context->rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
+
+  return pango;
+}
+
 AccordTextContext *
 accord_text_context_new (const char *language,
                          gboolean    rtl)
 {
   AccordTextContext *context = g_new0 (AccordTextContext, 1);
-  cairo_font_options_t *options = cairo_font_options_create ();
 
-  context->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   context->language = pango_language_from_string (language != NULL ? language : "en");
   context->rtl = rtl;
-
-  pango_cairo_context_set_resolution (context->pango, 72);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
-  pango_cairo_context_set_font_options (context->pango, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (context->pango, FALSE);
-  pango_context_set_language (context->pango, context->language);
-  pango_context_set_base_dir (context->pango, rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
+  context->pango = context_new_pango (context, pango_cairo_font_map_get_default ());
 
   return context;
 }
@@ -201,14 +211,11 @@ pango_alignment (AccordText *self)
 }
 
 static PangoLayout *
-ensure_layout (AccordText *self)
+layout_new (AccordText   *self,
+            PangoContext *pango)
 {
-  PangoLayout *layout;
+  PangoLayout *layout = pango_layout_new (pango);
 
-  if (self->layout != NULL)
-    return self->layout;
-
-  layout = pango_layout_new (self->style->context->pango);
   pango_layout_set_font_description (layout, self->style->font);
   /* The direction is the pack's, for every paragraph: columns and bullets
    * are mirrored with it, so the text must not decide on its own. */
@@ -225,18 +232,295 @@ ensure_layout (AccordText *self)
   /* Plain text, never markup. */
   pango_layout_set_text (layout, self->text, -1);
 
-  self->layout = layout;
   return layout;
+}
+
+/* Lays @self out with @pango, unless it has been already. */
+static void
+measure_with (AccordText   *self,
+              PangoContext *pango)
+{
+  if (self->measured)
+    return;
+
+  if (self->layout == NULL)
+    self->layout = layout_new (self, pango);
+  self->n_lines = pango_layout_get_line_count (self->layout);
+  self->measured = TRUE;
 }
 
 static void
 measure (AccordText *self)
 {
-  if (self->measured)
-    return;
+  measure_with (self, self->style->context->pango);
+}
 
-  self->n_lines = pango_layout_get_line_count (ensure_layout (self));
-  self->measured = TRUE;
+/* Measuring on several threads. Pango objects are not thread-safe, so
+ * each worker lays out with a context on a font map of its own; a layout
+ * keeps its context (and font map) alive, and is drawn only after every
+ * worker has finished, by one thread at a time.
+ *
+ * That is not quite enough with Pango (1.50, and still in 1.57). The first
+ * time a font is asked for its metrics in a language, Pango derives its
+ * approximate character width by laying out a sample text, under a
+ * recursion guard that is one unsynchronised static variable for the whole
+ * process: a thread that asks while another is inside the guard gets a
+ * width of 0, and the font keeps it. The line breaker looks for breaks
+ * within three of those widths of the end of a line, so a word cut across
+ * lines of a narrow column is then cut elsewhere than it would be alone.
+ * (Found by tests/test-text.c, which compares with texts laid out one by
+ * one.) So:
+ *
+ * - the calling thread does not lay out while the workers do: its font map
+ *   is the process's default one, which GTK's widgets use too;
+ * - a worker lays a text out alone (metrics_lock held for writing) when
+ *   its fonts may not know their metrics yet: when itemizing it finds a
+ *   font and language the worker has not laid out with before; otherwise
+ *   together with the others (held for reading);
+ * - if a font that was laid out together turns out to have no width after
+ *   all, the worker starts again on a new font map, alone. */
+
+#define MEASURE_CHUNK 32            /* texts taken at a time */
+#define MEASURE_TEXTS_PER_THREAD 512 /* fewer are not worth a thread */
+#define MEASURE_MAX_THREADS 8
+
+static GRWLock metrics_lock;
+
+typedef struct
+{
+  AccordTextContext *context;
+  GPtrArray *texts;
+  guint next;           /* atomic: the first text not yet taken */
+  guint n_alone;        /* atomic: texts laid out holding metrics_lock to write */
+  guint n_restarts;     /* atomic: workers started again on a new font map */
+} MeasureJob;
+
+/* What a worker knows of a font in a language: that it has its metrics,
+ * and whether a character width of 0 is what it got alone (a font first
+ * asked within the sample text of another has none, on any thread). */
+enum
+{
+  FONT_UNKNOWN,
+  FONT_KNOWN,
+  FONT_KNOWN_WIDTHLESS,
+};
+
+typedef struct
+{
+  PangoFontMap *font_map;
+  PangoContext *pango;
+  GHashTable *fonts;        /* font and language → FONT_KNOWN… */
+  GHashTable *ascii_styles; /* styles whose ASCII text has been laid out */
+} Worker;
+
+static void
+worker_init (Worker            *worker,
+             AccordTextContext *context)
+{
+  worker->font_map = pango_cairo_font_map_new ();
+  worker->pango = context_new_pango (context, worker->font_map);
+  worker->fonts = g_hash_table_new (NULL, NULL);
+  worker->ascii_styles = g_hash_table_new (NULL, NULL);
+}
+
+static void
+worker_clear (Worker *worker)
+{
+  g_clear_pointer (&worker->ascii_styles, g_hash_table_unref);
+  g_clear_pointer (&worker->fonts, g_hash_table_unref);
+  g_clear_object (&worker->pango);
+  g_clear_object (&worker->font_map);
+}
+
+/* Fonts live as long as their font map: pointers are keys enough. */
+static gpointer
+font_key (const PangoAnalysis *analysis)
+{
+  return GSIZE_TO_POINTER (GPOINTER_TO_SIZE (analysis->font) * 31 ^
+                           GPOINTER_TO_SIZE (analysis->language));
+}
+
+static int
+font_width (const PangoAnalysis *analysis)
+{
+  PangoFontMetrics *metrics = pango_font_get_metrics (analysis->font, analysis->language);
+  int width = pango_font_metrics_get_approximate_char_width (metrics);
+
+  pango_font_metrics_unref (metrics);
+  return width;
+}
+
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether every font laying @text out will use is known to @worker. */
+static gboolean
+worker_knows_fonts (Worker     *worker,
+                    AccordText *text)
+{
+  PangoAttrList *attrs;
+  gboolean known = TRUE;
+  GList *items;
+
+  /* Itemizing costs a tenth of laying out: ASCII text needs the same
+   * fonts as ASCII text of its style before. */
+  if (g_hash_table_contains (worker->ascii_styles, text->style) && is_ascii (text->text))
+    return TRUE;
+
+  attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_font_desc_new (text->style->font));
+  items = pango_itemize_with_base_dir (worker->pango, pango_context_get_base_dir (worker->pango),
+                                       text->text, 0, (int) strlen (text->text), attrs, NULL);
+  for (GList *l = items; l != NULL && known; l = l->next)
+    known = g_hash_table_contains (worker->fonts, font_key (&((PangoItem *) l->data)->analysis));
+
+  g_list_free_full (items, (GDestroyNotify) pango_item_free);
+  pango_attr_list_unref (attrs);
+  return known;
+}
+
+/* Whether the fonts of @text's layout, laid out together with other
+ * threads, have the metrics they would have had alone. */
+static gboolean
+worker_check_fonts (Worker     *worker,
+                    AccordText *text)
+{
+  for (GSList *l = pango_layout_get_lines_readonly (text->layout); l != NULL; l = l->next)
+    for (GSList *r = ((PangoLayoutLine *) l->data)->runs; r != NULL; r = r->next)
+      {
+        const PangoAnalysis *analysis = &((PangoGlyphItem *) r->data)->item->analysis;
+        guint known = GPOINTER_TO_UINT (g_hash_table_lookup (worker->fonts, font_key (analysis)));
+
+        if (known != FONT_KNOWN_WIDTHLESS && font_width (analysis) <= 0)
+          return FALSE;
+      }
+
+  return TRUE;
+}
+
+/* Records the fonts of @text's layout, laid out alone. */
+static void
+worker_learn_fonts (Worker     *worker,
+                    AccordText *text)
+{
+  for (GSList *l = pango_layout_get_lines_readonly (text->layout); l != NULL; l = l->next)
+    for (GSList *r = ((PangoLayoutLine *) l->data)->runs; r != NULL; r = r->next)
+      {
+        const PangoAnalysis *analysis = &((PangoGlyphItem *) r->data)->item->analysis;
+        gpointer key = font_key (analysis);
+
+        if (!g_hash_table_contains (worker->fonts, key))
+          g_hash_table_insert (worker->fonts, key,
+                               GUINT_TO_POINTER (font_width (analysis) > 0 ? FONT_KNOWN
+                                                                           : FONT_KNOWN_WIDTHLESS));
+      }
+}
+
+static void
+worker_measure (Worker     *worker,
+                MeasureJob *job,
+                AccordText *text)
+{
+  if (worker_knows_fonts (worker, text))
+    {
+      g_rw_lock_reader_lock (&metrics_lock);
+      measure_with (text, worker->pango);
+      g_rw_lock_reader_unlock (&metrics_lock);
+
+      if (worker_check_fonts (worker, text))
+        goto done;
+
+      /* A font was new after all, and may have been given no width. */
+      invalidate (text);
+      worker_clear (worker);
+      worker_init (worker, job->context);
+      g_atomic_int_inc ((int *) &job->n_restarts);
+    }
+
+  g_atomic_int_inc ((int *) &job->n_alone);
+  g_rw_lock_writer_lock (&metrics_lock);
+  measure_with (text, worker->pango);
+  worker_learn_fonts (worker, text);
+  g_rw_lock_writer_unlock (&metrics_lock);
+
+done:
+  if (is_ascii (text->text))
+    g_hash_table_add (worker->ascii_styles, text->style);
+}
+
+static gpointer
+measure_thread (gpointer data)
+{
+  MeasureJob *job = data;
+  Worker worker;
+
+  worker_init (&worker, job->context);
+
+  for (;;)
+    {
+      guint start = (guint) g_atomic_int_add ((int *) &job->next, MEASURE_CHUNK);
+      guint end = MIN (start + MEASURE_CHUNK, job->texts->len);
+
+      if (start >= job->texts->len)
+        break;
+      for (guint i = start; i < end; i++)
+        worker_measure (&worker, job, g_ptr_array_index (job->texts, i));
+    }
+
+  worker_clear (&worker);
+  return NULL;
+}
+
+/**
+ * accord_text_measure_all:
+ * @texts: (element-type AccordText): texts of @context's styles
+ * @max_threads: how many threads may lay out; 0: as many as there are
+ *   processors
+ *
+ * Lays out every text of @texts, as accord_text_get_n_lines() would one
+ * by one, on worker threads when there are enough of them. The lines
+ * come out the same either way.
+ */
+void
+accord_text_measure_all (AccordTextContext *context,
+                         GPtrArray         *texts,
+                         guint              max_threads)
+{
+  MeasureJob job = { context, texts, 0, 0, 0 };
+  guint n_threads = max_threads > 0 ? max_threads : g_get_num_processors ();
+  GThread *threads[MEASURE_MAX_THREADS];
+
+  n_threads = MIN (n_threads, MEASURE_MAX_THREADS);
+  n_threads = MIN (n_threads, texts->len / MEASURE_TEXTS_PER_THREAD);
+
+  if (n_threads < 2)
+    {
+      for (guint i = 0; i < texts->len; i++)
+        measure (g_ptr_array_index (texts, i));
+      return;
+    }
+
+  for (guint i = 0; i < n_threads; i++)
+    threads[i] = g_thread_new ("accord-measure", measure_thread, &job);
+  for (guint i = 0; i < n_threads; i++)
+    g_thread_join (threads[i]);
+
+  g_debug ("%u texts laid out on %u threads, %u of them alone, %u fresh starts",
+           texts->len, n_threads, job.n_alone, job.n_restarts);
+}
+
+static PangoLayout *
+ensure_layout (AccordText *self)
+{
+  if (self->layout == NULL)
+    self->layout = layout_new (self, self->style->context->pango);
+  return self->layout;
 }
 
 guint

@@ -47,6 +47,9 @@ void               accord_text_set_max_lines (AccordText        *text,
                                               guint              max_lines);
 void               accord_text_set_uri       (AccordText        *text,
                                               const char        *uri);
+void               accord_text_measure_all   (AccordTextContext *context,
+                                              GPtrArray         *texts,
+                                              guint              max_threads);
 guint              accord_text_get_n_lines   (AccordText        *text);
 double             accord_text_get_pitch     (AccordText        *text);
 double             accord_text_get_width     (AccordText        *text);
