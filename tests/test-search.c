@@ -203,6 +203,129 @@ test_result_list (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
 }
 
+/* A pack large enough to be indexed in shards, on several threads: its
+ * results must be those of a plain scan of every topic, in pre-order. */
+
+#define BIG_ROOTS 3000  /* each with two children: 9,000 topics */
+
+typedef struct
+{
+  char *id;
+  char *fields[3];  /* body, summary, title: index + 1 is the rank */
+} BigTopic;
+
+static void
+big_topic_clear (gpointer data)
+{
+  BigTopic *topic = data;
+
+  g_free (topic->id);
+  for (guint f = 0; f < 3; f++)
+    g_free (topic->fields[f]);
+}
+
+static void
+big_topic_add (GArray  *topics,
+               GString *json,
+               guint    n)
+{
+  BigTopic topic;
+
+  topic.id = g_strdup_printf ("t%u", n);
+  topic.fields[2] = g_strdup_printf ("Topic %u w%u W%u", n, n % 50, (n * 7) % 53);
+  topic.fields[1] = g_strdup_printf ("s w%u", n % 13);
+  topic.fields[0] = g_strdup_printf ("b w%u w%u", n % 29, n % 31);
+  g_array_append_val (topics, topic);
+
+  /* The body in two blocks: a paragraph and a list. */
+  g_string_append_printf (json,
+                          "{ \"id\": \"%s\", \"title\": \"%s\", \"summary\": \"%s\", \"body\": ["
+                          "{ \"type\": \"paragraph\", \"text\": \"b w%u\" },"
+                          "{ \"type\": \"list\", \"items\": [ \"w%u\" ] } ]",
+                          topic.id, topic.fields[2], topic.fields[1], n % 29, n % 31);
+}
+
+/* The rank of @topic for @query by scanning its words. */
+static guint
+big_topic_rank (const BigTopic     *topic,
+                const char * const *query)
+{
+  guint rank = ACCORD_SEARCH_IN_TITLE;
+
+  for (guint q = 0; query[q] != NULL; q++)
+    {
+      guint best = ACCORD_SEARCH_NO_MATCH;
+
+      for (guint f = 0; f < 3; f++)
+        {
+          g_auto(GStrv) words = g_strsplit (topic->fields[f], " ", -1);
+
+          for (guint w = 0; words[w] != NULL; w++)
+            {
+              g_autofree char *folded = g_ascii_strdown (words[w], -1);
+
+              if (g_str_has_prefix (folded, query[q]))
+                best = MAX (best, f + 1);
+            }
+        }
+      rank = MIN (rank, best);
+    }
+
+  return rank;
+}
+
+static void
+test_shards (void)
+{
+  const char *queries[] = { "w1", "w12 s", "w3 w4", "topic 12", "b w2", "w", "topic 2999 w9", "zz" };
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GArray) topics = g_array_new (FALSE, FALSE, sizeof (BigTopic));
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordPack) pack = NULL;
+  g_autoptr(AccordSearchIndex) index = NULL;
+  guint n = 0;
+
+  g_array_set_clear_func (topics, big_topic_clear);
+  g_string_append (json, "{ \"format\": \"accord-pack\", \"version\": 1, \"id\": \"big\", \"title\": \"Big\","
+                         " \"subjects\": [ { \"id\": \"a\", \"name\": \"A\" } ], \"topics\": [");
+  for (guint r = 0; r < BIG_ROOTS; r++)
+    {
+      g_string_append (json, r > 0 ? ",\n" : "\n");
+      big_topic_add (topics, json, n++);
+      g_string_append (json, ", \"topics\": [ ");
+      big_topic_add (topics, json, n++);
+      g_string_append (json, " }, ");
+      big_topic_add (topics, json, n++);
+      g_string_append (json, " } ] }");
+    }
+  g_string_append (json, " ] }\n");
+
+  bytes = g_bytes_new (json->str, json->len);
+  pack = accord_pack_load_bytes (bytes, "big.json", NULL, NULL, &error);
+  g_assert_no_error (error);
+  index = accord_search_index_new (pack);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_auto(GStrv) words = g_strsplit (queries[q], " ", -1);
+      g_autoptr(GString) expected = g_string_new (NULL);
+      g_autofree char *found = results (index, queries[q]);
+
+      /* Pre-order is the order the topics were written in. */
+      for (guint rank = ACCORD_SEARCH_IN_TITLE; rank > ACCORD_SEARCH_NO_MATCH; rank--)
+        for (guint t = 0; t < topics->len; t++)
+          {
+            const BigTopic *topic = &g_array_index (topics, BigTopic, t);
+
+            if (big_topic_rank (topic, (const char * const *) words) == rank)
+              g_string_append_printf (expected, "%s%s:%u", expected->len > 0 ? " " : "", topic->id, rank);
+          }
+
+      g_assert_cmpstr (found, ==, expected->str);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -215,6 +338,7 @@ main (int   argc,
   g_test_add_func ("/search/ancestors", test_ancestors);
   g_test_add_func ("/search/result-list", test_result_list);
   g_test_add_func ("/search/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/search/shards", test_shards);
 
   return g_test_run ();
 }

@@ -69,11 +69,54 @@ fold_word (const char *word,
   return g_steal_pointer (&normal);
 }
 
+/* FNV-1a, for the vocabulary */
+#define HASH_START 2166136261u
+#define HASH_STEP(hash, byte) (((hash) ^ (guchar) (byte)) * 16777619u)
+
+static guint32
+hash_word (const char *word,
+           gsize       length)
+{
+  guint32 hash = HASH_START;
+
+  for (gsize i = 0; i < length; i++)
+    hash = HASH_STEP (hash, word[i]);
+  return hash;
+}
+
+/* @word has @length bytes, NUL-terminated only when not @ascii; @hash is
+ * hash_word() of it when @ascii. */
 typedef void (*WordFunc) (const char *word,
+                          gsize       length,
+                          guint32     hash,
+                          gboolean    ascii,
                           gpointer    data);
 
-/* Calls @func with each folded word of @text: runs of letters, digits and
- * combining marks. Plain ASCII, most of any text, takes a fast path. */
+/* ASCII letters and digits, lowered; 0 for anything else. */
+static const char ascii_word_chars[128] = {
+  ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+  ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+  ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f',
+  ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l',
+  ['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r',
+  ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x',
+  ['y'] = 'y', ['z'] = 'z',
+  ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f',
+  ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l',
+  ['M'] = 'm', ['N'] = 'n', ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r',
+  ['S'] = 's', ['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x',
+  ['Y'] = 'y', ['Z'] = 'z',
+};
+
+static inline char
+ascii_word_char (char c)
+{
+  return (guchar) c < 0x80 ? ascii_word_chars[(guchar) c] : 0;
+}
+
+/* Calls @func with each word of @text: runs of letters, digits and
+ * combining marks, ASCII ones lowered. A word outside ASCII comes as it
+ * is, for fold_word(). */
 static void
 for_each_word (const char *text,
                GString    *scratch,
@@ -81,107 +124,276 @@ for_each_word (const char *text,
                gpointer    data)
 {
   const char *p = text;
-  gboolean ascii = TRUE;
-
-  g_string_truncate (scratch, 0);
 
   for (;;)
     {
-      guchar c = *p;
-      gboolean in_word;
+      const char *start = p;
+      guint32 hash = HASH_START;
+      gboolean lower = TRUE;
+      gboolean ascii = TRUE;
+      char c;
 
-      if (c < 0x80)
+      /* Most words: a run of ASCII letters and digits, most of them in
+       * lower case already, given as they are in @text. */
+      while ((c = ascii_word_char (*p)) != 0)
         {
-          in_word = g_ascii_isalnum (c);
-          if (in_word)
-            g_string_append_c (scratch, g_ascii_tolower (c));
+          lower &= c == *p;
+          hash = HASH_STEP (hash, c);
           p++;
         }
-      else
-        {
-          gunichar ch = g_utf8_get_char (p);
-          const char *next = g_utf8_next_char (p);
 
-          in_word = g_unichar_isalnum (ch) || g_unichar_ismark (ch);
-          if (in_word)
+      if ((guchar) *p < 0x80)
+        {
+          if (p > start && lower)
+            func (start, p - start, hash, TRUE, data);
+          else if (p > start)
             {
-              g_string_append_len (scratch, p, next - p);
-              ascii = FALSE;
+              g_string_truncate (scratch, 0);
+              for (const char *q = start; q < p; q++)
+                g_string_append_c (scratch, ascii_word_char (*q));
+              func (scratch->str, scratch->len, hash, TRUE, data);
             }
-          p = next;
+
+          if (*p == '\0')
+            return;
+          p++;
+          continue;
         }
 
-      if (!in_word && scratch->len > 0)
+      /* A character outside ASCII, in this word or after it. */
+      g_string_truncate (scratch, 0);
+      for (const char *q = start; q < p; q++)
+        g_string_append_c (scratch, ascii_word_char (*q));
+
+      for (;;)
         {
-          if (ascii)
+          if ((guchar) *p < 0x80)
             {
-              func (scratch->str, data);
+              c = ascii_word_char (*p);
+              if (c == 0)
+                break;
+              g_string_append_c (scratch, c);
+              p++;
             }
           else
             {
-              g_autofree char *folded = fold_word (scratch->str, scratch->len);
+              gunichar ch = g_utf8_get_char (p);
+              const char *next = g_utf8_next_char (p);
 
-              func (folded, data);
+              if (!g_unichar_isalnum (ch) && !g_unichar_ismark (ch))
+                {
+                  /* Not part of the word: step over it. */
+                  if (scratch->len > 0)
+                    func (scratch->str, scratch->len, hash_word (scratch->str, scratch->len), ascii, data);
+                  g_string_truncate (scratch, 0);
+                  ascii = TRUE;
+                  p = next;
+                  continue;
+                }
+              g_string_append_len (scratch, p, next - p);
+              ascii = FALSE;
+              p = next;
             }
-          g_string_truncate (scratch, 0);
-          ascii = TRUE;
         }
 
-      if (c == '\0')
-        break;
+      if (scratch->len > 0)
+        func (scratch->str, scratch->len, hash_word (scratch->str, scratch->len), ascii, data);
+      /* *p is an ASCII character that ends the word, or the end. */
+      if (*p == '\0')
+        return;
+      p++;
     }
 }
 
-/* Building */
+/* Building
+ *
+ * A walk of the tree numbers the topics in pre-order; then the entries are
+ * cut into as many contiguous shards as there are processors (when there
+ * are enough of them), each tokenized into a vocabulary of its own on a
+ * thread of its own; the shards' vocabularies are merged in entry order,
+ * so every word's postings stay sorted by entry. */
+
+#define ENTRIES_PER_SHARD 2000  /* fewer are not worth a thread */
+#define MAX_SHARDS 8
+
+/* A shard's vocabulary: open addressing on a hash of the folded word,
+ * which GHashTable would compute and compare again with strcmp. */
+typedef struct
+{
+  guint32  hash;
+  guint32  length;
+  Word    *word;   /* NULL: empty */
+} Slot;
 
 typedef struct
 {
-  GHashTable *table;  /* text → Word */
+  Slot  *slots;
+  guint  mask;     /* capacity - 1, a power of two */
+  guint  n_words;
+} Vocabulary;
+
+typedef struct
+{
+  AccordTopic **topics;
+  guint       start, end;  /* entries */
+  Vocabulary  vocabulary;
+  GHashTable *folded;      /* words outside ASCII → folded, as met */
   guint       entry;
   guint       rank;
   GString    *scratch;
-} Builder;
+} Shard;
+
+static void
+vocabulary_init (Vocabulary *vocabulary)
+{
+  vocabulary->mask = 1023;
+  vocabulary->slots = g_new0 (Slot, vocabulary->mask + 1);
+  vocabulary->n_words = 0;
+}
+
+static Slot *
+vocabulary_find (Vocabulary *vocabulary,
+                 const char *text,
+                 gsize       length,
+                 guint32     hash)
+{
+  for (guint i = hash & vocabulary->mask;; i = (i + 1) & vocabulary->mask)
+    {
+      Slot *slot = &vocabulary->slots[i];
+
+      if (slot->word == NULL ||
+          (slot->hash == hash && slot->length == length && memcmp (slot->word->text, text, length) == 0))
+        return slot;
+    }
+}
+
+/* Puts @word in @slot, an empty slot vocabulary_find() returned. */
+static void
+vocabulary_insert (Vocabulary *vocabulary,
+                   Slot       *slot,
+                   guint32     hash,
+                   guint32     length,
+                   Word       *word)
+{
+  slot->hash = hash;
+  slot->length = length;
+  slot->word = word;
+
+  /* At most half full: probes stay short. */
+  if (++vocabulary->n_words * 2 > vocabulary->mask)
+    {
+      Slot *old = vocabulary->slots;
+      guint old_size = vocabulary->mask + 1;
+
+      vocabulary->mask = old_size * 2 - 1;
+      vocabulary->slots = g_new0 (Slot, old_size * 2);
+      for (guint i = 0; i < old_size; i++)
+        if (old[i].word != NULL)
+          {
+            guint j = old[i].hash & vocabulary->mask;
+
+            while (vocabulary->slots[j].word != NULL)
+              j = (j + 1) & vocabulary->mask;
+            vocabulary->slots[j] = old[i];
+          }
+      g_free (old);
+    }
+}
 
 static void
 add_word (const char *text,
+          gsize       length,
+          guint32     hash,
+          gboolean    ascii,
           gpointer    data)
 {
-  Builder *b = data;
-  Word *word = g_hash_table_lookup (b->table, text);
-  guint32 posting = (b->entry << 2) | b->rank;
+  Shard *shard = data;
+  guint32 posting = (shard->entry << 2) | shard->rank;
+  Slot *slot;
+  Word *word;
+
+  if (!ascii)
+    {
+      const char *folded = g_hash_table_lookup (shard->folded, text);
+
+      if (folded == NULL)
+        {
+          folded = fold_word (text, length);
+          g_hash_table_insert (shard->folded, g_strndup (text, length), (char *) folded);
+        }
+      text = folded;
+      length = strlen (folded);
+      hash = hash_word (text, length);
+    }
+
+  slot = vocabulary_find (&shard->vocabulary, text, length, hash);
+  word = slot->word;
 
   if (word == NULL)
     {
       word = g_new0 (Word, 1);
-      word->text = g_strdup (text);
+      word->text = g_strndup (text, length);
       word->postings = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 4);
-      g_hash_table_insert (b->table, word->text, word);
+      vocabulary_insert (&shard->vocabulary, slot, hash, length, word);
     }
 
   /* Fields come best first (title, summary, body), so the entry's first
    * posting already has its best rank. */
   if (word->postings->len > 0 &&
-      (g_array_index (word->postings, guint32, word->postings->len - 1) >> 2) == b->entry)
+      (g_array_index (word->postings, guint32, word->postings->len - 1) >> 2) == shard->entry)
     return;
 
   g_array_append_val (word->postings, posting);
 }
 
 static void
-add_field (Builder    *b,
+add_field (Shard      *shard,
            const char *text,
            guint       rank)
 {
   if (text == NULL)
     return;
 
-  b->rank = rank;
-  for_each_word (text, b->scratch, add_word, b);
+  shard->rank = rank;
+  for_each_word (text, shard->scratch, add_word, shard);
 }
 
+static gpointer
+shard_tokenize (gpointer data)
+{
+  Shard *shard = data;
+
+  vocabulary_init (&shard->vocabulary);
+  shard->folded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  shard->scratch = g_string_new (NULL);
+
+  for (guint entry = shard->start; entry < shard->end; entry++)
+    {
+      AccordTopic *topic = shard->topics[entry];
+      GListModel *body = accord_topic_get_body (topic);
+
+      shard->entry = entry;
+      add_field (shard, accord_topic_get_title (topic), ACCORD_SEARCH_IN_TITLE);
+      add_field (shard, accord_topic_get_summary (topic), ACCORD_SEARCH_IN_SUMMARY);
+      for (guint j = 0; j < g_list_model_get_n_items (body); j++)
+        {
+          g_autoptr(AccordBlock) block = g_list_model_get_item (body, j);
+          const char * const *items = accord_block_get_items (block);
+
+          add_field (shard, accord_block_get_text (block), ACCORD_SEARCH_IN_BODY);
+          for (guint k = 0; items != NULL && items[k] != NULL; k++)
+            add_field (shard, items[k], ACCORD_SEARCH_IN_BODY);
+        }
+    }
+
+  g_string_free (shard->scratch, TRUE);
+  g_hash_table_unref (shard->folded);
+  return NULL;
+}
+
+/* Numbers the topics of @model and their descendants in pre-order. */
 static void
 add_topics (AccordSearchIndex *self,
-            Builder           *b,
             GPtrArray         *topics,
             GArray            *parents,
             GListModel        *model,
@@ -190,28 +402,53 @@ add_topics (AccordSearchIndex *self,
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(AccordTopic) topic = g_list_model_get_item (model, i);
-      GListModel *body = accord_topic_get_body (topic);
       guint entry = topics->len;
 
       g_ptr_array_add (topics, topic);
       g_array_append_val (parents, parent);
       g_hash_table_insert (self->positions, topic, GUINT_TO_POINTER (entry + 1));
 
-      b->entry = entry;
-      add_field (b, accord_topic_get_title (topic), ACCORD_SEARCH_IN_TITLE);
-      add_field (b, accord_topic_get_summary (topic), ACCORD_SEARCH_IN_SUMMARY);
-      for (guint j = 0; j < g_list_model_get_n_items (body); j++)
-        {
-          g_autoptr(AccordBlock) block = g_list_model_get_item (body, j);
-          const char * const *items = accord_block_get_items (block);
-
-          add_field (b, accord_block_get_text (block), ACCORD_SEARCH_IN_BODY);
-          for (guint k = 0; items != NULL && items[k] != NULL; k++)
-            add_field (b, items[k], ACCORD_SEARCH_IN_BODY);
-        }
-
-      add_topics (self, b, topics, parents, accord_topic_get_children (topic), entry);
+      add_topics (self, topics, parents, accord_topic_get_children (topic), entry);
     }
+}
+
+/* Moves the words of @shards, in order, into the first one's vocabulary. */
+static Vocabulary *
+merge_shards (Shard *shards,
+              guint  n_shards)
+{
+  Vocabulary *into = &shards[0].vocabulary;
+
+  for (guint i = 1; i < n_shards; i++)
+    {
+      Vocabulary *from = &shards[i].vocabulary;
+
+      for (guint j = 0; j <= from->mask; j++)
+        {
+          Word *word = from->slots[j].word;
+          guint32 hash = from->slots[j].hash;
+          guint32 length = from->slots[j].length;
+          Slot *slot;
+
+          if (word == NULL)
+            continue;
+
+          slot = vocabulary_find (into, word->text, length, hash);
+          if (slot->word == NULL)
+            {
+              vocabulary_insert (into, slot, hash, length, word);
+              continue;
+            }
+
+          g_array_append_vals (slot->word->postings, word->postings->data, word->postings->len);
+          g_array_unref (word->postings);
+          g_free (word->text);
+          g_free (word);
+        }
+      g_free (from->slots);
+    }
+
+  return into;
 }
 
 static int
@@ -225,7 +462,8 @@ compare_words (gconstpointer a,
  * accord_search_index_new:
  * @pack: the pack to index
  *
- * Indexes every topic of @pack. Safe to call from a worker thread.
+ * Indexes every topic of @pack, on as many threads as there are processors
+ * for a large pack. Safe to call from a worker thread.
  */
 AccordSearchIndex *
 accord_search_index_new (AccordPack *pack)
@@ -233,19 +471,17 @@ accord_search_index_new (AccordPack *pack)
   AccordSearchIndex *self = g_new0 (AccordSearchIndex, 1);
   GPtrArray *topics = g_ptr_array_new ();
   GArray *parents = g_array_new (FALSE, FALSE, sizeof (guint));
-  Builder b = { NULL, 0, 0, NULL };
-  GHashTableIter iter;
-  gpointer value;
+  Shard shards[MAX_SHARDS] = { { 0 } };
+  GThread *threads[MAX_SHARDS];
+  guint n_shards;
+  Vocabulary *vocabulary;
   guint i = 0;
 
   g_atomic_ref_count_init (&self->ref_count);
   self->pack = g_object_ref (pack);
   self->positions = g_hash_table_new (NULL, NULL);
 
-  b.table = g_hash_table_new (g_str_hash, g_str_equal);
-  b.scratch = g_string_new (NULL);
-  add_topics (self, &b, topics, parents, accord_pack_get_topics (pack), G_MAXUINT);
-
+  add_topics (self, topics, parents, accord_pack_get_topics (pack), G_MAXUINT);
   self->n_entries = topics->len;
   self->topics = (AccordTopic **) g_ptr_array_free (topics, FALSE);
   self->parents = (guint *) g_array_free (parents, FALSE);
@@ -253,19 +489,34 @@ accord_search_index_new (AccordPack *pack)
   self->subtree_rank = g_new0 (guint8, MAX (1, self->n_entries));
   self->scratch = g_new0 (guint8, MAX (1, self->n_entries));
 
-  /* The vocabulary, sorted, so a prefix is one range. */
-  self->n_words = g_hash_table_size (b.table);
-  self->words = g_new (Word, MAX (1, self->n_words));
-  g_hash_table_iter_init (&iter, b.table);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  n_shards = MIN (g_get_num_processors (), MAX_SHARDS);
+  n_shards = CLAMP (self->n_entries / ENTRIES_PER_SHARD, 1, n_shards);
+  for (guint s = 0; s < n_shards; s++)
     {
-      self->words[i++] = *(Word *) value;
-      g_free (value);
+      shards[s].topics = self->topics;
+      shards[s].start = (guint) ((guint64) self->n_entries * s / n_shards);
+      shards[s].end = (guint) ((guint64) self->n_entries * (s + 1) / n_shards);
     }
-  qsort (self->words, self->n_words, sizeof (Word), compare_words);
 
-  g_hash_table_unref (b.table);
-  g_string_free (b.scratch, TRUE);
+  /* This thread tokenizes the first shard. */
+  for (guint s = 1; s < n_shards; s++)
+    threads[s] = g_thread_new ("accord-index", shard_tokenize, &shards[s]);
+  shard_tokenize (&shards[0]);
+  for (guint s = 1; s < n_shards; s++)
+    g_thread_join (threads[s]);
+  vocabulary = merge_shards (shards, n_shards);
+
+  /* The vocabulary, sorted, so a prefix is one range. */
+  self->n_words = vocabulary->n_words;
+  self->words = g_new (Word, MAX (1, self->n_words));
+  for (guint j = 0; j <= vocabulary->mask; j++)
+    if (vocabulary->slots[j].word != NULL)
+      {
+        self->words[i++] = *vocabulary->slots[j].word;
+        g_free (vocabulary->slots[j].word);
+      }
+  g_free (vocabulary->slots);
+  qsort (self->words, self->n_words, sizeof (Word), compare_words);
 
   return self;
 }
@@ -303,9 +554,12 @@ accord_search_index_unref (AccordSearchIndex *self)
 
 static void
 collect_query_word (const char *word,
+                    gsize       length,
+                    guint32     hash,
+                    gboolean    ascii,
                     gpointer    data)
 {
-  g_ptr_array_add (data, g_strdup (word));
+  g_ptr_array_add (data, ascii ? g_strndup (word, length) : fold_word (word, length));
 }
 
 /* The first vocabulary word not below @prefix. */
