@@ -326,7 +326,7 @@ static const GActionEntry app_actions[] = {
 };
 
 /* Every accelerator of the application, in one place: the shortcuts
- * window (ui/gtk/help-overlay.ui) lists the same ones, and
+ * window (ui/accord-shortcuts-window.ui) lists the same ones, and
  * tests/test-ui-shortcuts.c fails when the two differ. */
 static const struct { const char *action; const char *accels[3]; } accels[] = {
   { "app.quit", { "<Control>q", NULL } },
