@@ -300,7 +300,7 @@ typedef struct
  * asked within the sample text of another has none, on any thread). */
 enum
 {
-  FONT_UNKNOWN,
+  FONT_UNKNOWN,          /* not in the table */
   FONT_KNOWN,
   FONT_KNOWN_WIDTHLESS,
 };
@@ -385,41 +385,46 @@ worker_knows_fonts (Worker     *worker,
   return known;
 }
 
-/* Whether the fonts of @text's layout, laid out together with other
- * threads, have the metrics they would have had alone. */
+typedef gboolean (*RunFunc) (Worker              *worker,
+                             const PangoAnalysis *analysis);
+
+/* Calls @func with every run of @text's layout while it returns TRUE;
+ * returns whether it always did. */
 static gboolean
-worker_check_fonts (Worker     *worker,
-                    AccordText *text)
+worker_for_each_run (Worker     *worker,
+                     AccordText *text,
+                     RunFunc     func)
 {
   for (GSList *l = pango_layout_get_lines_readonly (text->layout); l != NULL; l = l->next)
     for (GSList *r = ((PangoLayoutLine *) l->data)->runs; r != NULL; r = r->next)
-      {
-        const PangoAnalysis *analysis = &((PangoGlyphItem *) r->data)->item->analysis;
-        guint known = GPOINTER_TO_UINT (g_hash_table_lookup (worker->fonts, font_key (analysis)));
-
-        if (known != FONT_KNOWN_WIDTHLESS && font_width (analysis) <= 0)
-          return FALSE;
-      }
+      if (!func (worker, &((PangoGlyphItem *) r->data)->item->analysis))
+        return FALSE;
 
   return TRUE;
 }
 
-/* Records the fonts of @text's layout, laid out alone. */
-static void
-worker_learn_fonts (Worker     *worker,
-                    AccordText *text)
+/* Whether the font of a run laid out together with other threads has the
+ * metrics it would have had alone. */
+static gboolean
+font_sound (Worker              *worker,
+            const PangoAnalysis *analysis)
 {
-  for (GSList *l = pango_layout_get_lines_readonly (text->layout); l != NULL; l = l->next)
-    for (GSList *r = ((PangoLayoutLine *) l->data)->runs; r != NULL; r = r->next)
-      {
-        const PangoAnalysis *analysis = &((PangoGlyphItem *) r->data)->item->analysis;
-        gpointer key = font_key (analysis);
+  guint known = GPOINTER_TO_UINT (g_hash_table_lookup (worker->fonts, font_key (analysis)));
 
-        if (!g_hash_table_contains (worker->fonts, key))
-          g_hash_table_insert (worker->fonts, key,
-                               GUINT_TO_POINTER (font_width (analysis) > 0 ? FONT_KNOWN
-                                                                           : FONT_KNOWN_WIDTHLESS));
-      }
+  return known == FONT_KNOWN_WIDTHLESS || font_width (analysis) > 0;
+}
+
+/* Records the font of a run laid out alone. */
+static gboolean
+learn_font (Worker              *worker,
+            const PangoAnalysis *analysis)
+{
+  gpointer key = font_key (analysis);
+
+  if (!g_hash_table_contains (worker->fonts, key))
+    g_hash_table_insert (worker->fonts, key,
+                         GUINT_TO_POINTER (font_width (analysis) > 0 ? FONT_KNOWN : FONT_KNOWN_WIDTHLESS));
+  return TRUE;
 }
 
 static void
@@ -433,7 +438,7 @@ worker_measure (Worker     *worker,
       measure_with (text, worker->pango);
       g_rw_lock_reader_unlock (&metrics_lock);
 
-      if (worker_check_fonts (worker, text))
+      if (worker_for_each_run (worker, text, font_sound))
         goto done;
 
       /* A font was new after all, and may have been given no width. */
@@ -446,7 +451,7 @@ worker_measure (Worker     *worker,
   g_atomic_int_inc ((int *) &job->n_alone);
   g_rw_lock_writer_lock (&metrics_lock);
   measure_with (text, worker->pango);
-  worker_learn_fonts (worker, text);
+  worker_for_each_run (worker, text, learn_font);
   g_rw_lock_writer_unlock (&metrics_lock);
 
 done:
