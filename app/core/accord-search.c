@@ -85,7 +85,7 @@ hash_word (const char *word,
 }
 
 /* @word has @length bytes, NUL-terminated only when not @ascii; @hash is
- * hash_word() of it when @ascii. */
+ * hash_word() of it when @ascii, 0 otherwise. */
 typedef void (*WordFunc) (const char *word,
                           gsize       length,
                           guint32     hash,
@@ -112,6 +112,28 @@ static inline char
 ascii_word_char (char c)
 {
   return (guchar) c < 0x80 ? ascii_word_chars[(guchar) c] : 0;
+}
+
+/* Puts the ASCII word characters from @start to @end into @scratch, lowered. */
+static void
+scratch_set_lowered (GString    *scratch,
+                     const char *start,
+                     const char *end)
+{
+  g_string_truncate (scratch, 0);
+  for (const char *q = start; q < end; q++)
+    g_string_append_c (scratch, ascii_word_char (*q));
+}
+
+/* Calls @func with the word in @scratch, if there is one. */
+static void
+scratch_emit (GString  *scratch,
+              gboolean  ascii,
+              WordFunc  func,
+              gpointer  data)
+{
+  if (scratch->len > 0)
+    func (scratch->str, scratch->len, ascii ? hash_word (scratch->str, scratch->len) : 0, ascii, data);
 }
 
 /* Calls @func with each word of @text: runs of letters, digits and
@@ -148,9 +170,7 @@ for_each_word (const char *text,
             func (start, p - start, hash, TRUE, data);
           else if (p > start)
             {
-              g_string_truncate (scratch, 0);
-              for (const char *q = start; q < p; q++)
-                g_string_append_c (scratch, ascii_word_char (*q));
+              scratch_set_lowered (scratch, start, p);
               func (scratch->str, scratch->len, hash, TRUE, data);
             }
 
@@ -160,13 +180,14 @@ for_each_word (const char *text,
           continue;
         }
 
-      /* A character outside ASCII, in this word or after it. */
-      g_string_truncate (scratch, 0);
-      for (const char *q = start; q < p; q++)
-        g_string_append_c (scratch, ascii_word_char (*q));
-
+      /* A character outside ASCII, in this word or after it: the rest of
+       * the word a character at a time. */
+      scratch_set_lowered (scratch, start, p);
       for (;;)
         {
+          gunichar ch;
+          const char *next;
+
           if ((guchar) *p < 0x80)
             {
               c = ascii_word_char (*p);
@@ -174,34 +195,23 @@ for_each_word (const char *text,
                 break;
               g_string_append_c (scratch, c);
               p++;
+              continue;
             }
-          else
-            {
-              gunichar ch = g_utf8_get_char (p);
-              const char *next = g_utf8_next_char (p);
 
-              if (!g_unichar_isalnum (ch) && !g_unichar_ismark (ch))
-                {
-                  /* Not part of the word: step over it. */
-                  if (scratch->len > 0)
-                    func (scratch->str, scratch->len, hash_word (scratch->str, scratch->len), ascii, data);
-                  g_string_truncate (scratch, 0);
-                  ascii = TRUE;
-                  p = next;
-                  continue;
-                }
-              g_string_append_len (scratch, p, next - p);
-              ascii = FALSE;
-              p = next;
-            }
+          ch = g_utf8_get_char (p);
+          next = g_utf8_next_char (p);
+          if (!g_unichar_isalnum (ch) && !g_unichar_ismark (ch))
+            break;
+          g_string_append_len (scratch, p, next - p);
+          ascii = FALSE;
+          p = next;
         }
+      scratch_emit (scratch, ascii, func, data);
 
-      if (scratch->len > 0)
-        func (scratch->str, scratch->len, hash_word (scratch->str, scratch->len), ascii, data);
-      /* *p is an ASCII character that ends the word, or the end. */
+      /* *p ends the word: the end of @text, or a character to step over. */
       if (*p == '\0')
         return;
-      p++;
+      p = g_utf8_next_char (p);
     }
 }
 
