@@ -235,6 +235,21 @@ layout_new (AccordText   *self,
   return layout;
 }
 
+static PangoLayout *
+ensure_layout_with (AccordText   *self,
+                    PangoContext *pango)
+{
+  if (self->layout == NULL)
+    self->layout = layout_new (self, pango);
+  return self->layout;
+}
+
+static PangoLayout *
+ensure_layout (AccordText *self)
+{
+  return ensure_layout_with (self, self->style->context->pango);
+}
+
 /* Lays @self out with @pango, unless it has been already. */
 static void
 measure_with (AccordText   *self,
@@ -243,9 +258,7 @@ measure_with (AccordText   *self,
   if (self->measured)
     return;
 
-  if (self->layout == NULL)
-    self->layout = layout_new (self, pango);
-  self->n_lines = pango_layout_get_line_count (self->layout);
+  self->n_lines = pango_layout_get_line_count (ensure_layout_with (self, pango));
   self->measured = TRUE;
 }
 
@@ -359,10 +372,12 @@ is_ascii (const char *text)
   return TRUE;
 }
 
-/* Whether every font laying @text out will use is known to @worker. */
+/* Whether every font laying @text out will use is known to @worker;
+ * @ascii: whether @text is all ASCII. */
 static gboolean
 worker_knows_fonts (Worker     *worker,
-                    AccordText *text)
+                    AccordText *text,
+                    gboolean    ascii)
 {
   PangoAttrList *attrs;
   gboolean known = TRUE;
@@ -370,7 +385,7 @@ worker_knows_fonts (Worker     *worker,
 
   /* Itemizing costs a tenth of laying out: ASCII text needs the same
    * fonts as ASCII text of its style before. */
-  if (g_hash_table_contains (worker->ascii_styles, text->style) && is_ascii (text->text))
+  if (ascii && g_hash_table_contains (worker->ascii_styles, text->style))
     return TRUE;
 
   attrs = pango_attr_list_new ();
@@ -432,7 +447,9 @@ worker_measure (Worker     *worker,
                 MeasureJob *job,
                 AccordText *text)
 {
-  if (worker_knows_fonts (worker, text))
+  gboolean ascii = is_ascii (text->text);
+
+  if (worker_knows_fonts (worker, text, ascii))
     {
       g_rw_lock_reader_lock (&metrics_lock);
       measure_with (text, worker->pango);
@@ -455,7 +472,7 @@ worker_measure (Worker     *worker,
   g_rw_lock_writer_unlock (&metrics_lock);
 
 done:
-  if (is_ascii (text->text))
+  if (ascii)
     g_hash_table_add (worker->ascii_styles, text->style);
 }
 
@@ -518,14 +535,6 @@ accord_text_measure_all (AccordTextContext *context,
 
   g_debug ("%u texts laid out on %u threads, %u of them alone, %u fresh starts",
            texts->len, n_threads, job.n_alone, job.n_restarts);
-}
-
-static PangoLayout *
-ensure_layout (AccordText *self)
-{
-  if (self->layout == NULL)
-    self->layout = layout_new (self, self->style->context->pango);
-  return self->layout;
 }
 
 guint
