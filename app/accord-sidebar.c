@@ -388,8 +388,7 @@ start_indexing (AccordSidebar *self)
   self->indexing = g_cancellable_new ();
   task = g_task_new (self, self->indexing, on_index_built, NULL);
   g_task_set_task_data (task, g_object_ref (self->pack), g_object_unref);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, build_index_thread);
+  accord_task_run_in_background (task, build_index_thread);
 }
 
 static void

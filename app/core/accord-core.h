@@ -14,4 +14,5 @@
 #include "accord-pack.h"
 #include "accord-result-list.h"
 #include "accord-search.h"
+#include "accord-task.h"
 #include "accord-types.h"

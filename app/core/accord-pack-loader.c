@@ -32,6 +32,7 @@
 #include "accord-error.h"
 #include "accord-json-scan.h"
 #include "accord-pack-private.h"
+#include "accord-task.h"
 #include "accord-types-private.h"
 
 #define FORMAT_NAME        "accord-pack"
@@ -1923,7 +1924,7 @@ accord_pack_load_async (GFile               *file,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, accord_pack_load_async);
   g_task_set_task_data (task, ld, load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  accord_task_run_in_background (task, load_thread);
 }
 
 /**
