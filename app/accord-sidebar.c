@@ -43,7 +43,9 @@ struct _AccordSidebar
   AccordTopic *selected;      /* the topic last chosen, kept across searches */
   gboolean updating;          /* swapping lists: selection changes are ours */
   GtkTreeListModel *tree;
-  GtkSingleSelection *selection;          /* of the tree */
+  GtkSliceListModel *tree_shown;          /* the tree, growing after a new pack */
+  guint growing;                          /* its tick callback, or 0 */
+  GtkSingleSelection *selection;          /* of tree_shown */
   AccordResultList *results;              /* the topics found, best first */
   GtkSingleSelection *result_selection;   /* of the results */
   AccordBookmarks *bookmarks;   /* nullable */
@@ -93,16 +95,63 @@ create_children (gpointer item,
   return g_object_ref (accord_topic_get_children (topic));
 }
 
+/* GTK 4.8's list view builds and measures a row for up to 200 items as
+ * soon as its model has them: with a large pack, one frame of 50 ms or
+ * more, the frame that shows the new pack. So the tree is shown through a
+ * slice that starts with a screenful of rows and grows by as many each
+ * frame; once it holds more than the list view builds, it holds all. */
+#define TREE_ROWS_PER_FRAME 30
+#define TREE_ROWS_BUILT     250
+
+static void
+stop_growing (AccordSidebar *self)
+{
+  if (self->growing != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->growing);
+  self->growing = 0;
+  gtk_slice_list_model_set_size (self->tree_shown, G_MAXUINT);
+}
+
+static gboolean
+grow_tree (GtkWidget     *widget,
+           GdkFrameClock *frame_clock,
+           gpointer       user_data)
+{
+  AccordSidebar *self = user_data;
+  guint size = gtk_slice_list_model_get_size (self->tree_shown) + TREE_ROWS_PER_FRAME;
+
+  if (size < TREE_ROWS_BUILT)
+    {
+      gtk_slice_list_model_set_size (self->tree_shown, size);
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->growing = 0;
+  gtk_slice_list_model_set_size (self->tree_shown, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 rebuild_tree (AccordSidebar *self)
 {
+  /* The old rows go before the slice is sized for the new ones. */
+  gtk_slice_list_model_set_model (self->tree_shown, NULL);
+  stop_growing (self);
   g_clear_object (&self->tree);
 
-  if (self->pack != NULL)
-    self->tree = gtk_tree_list_model_new (g_object_ref (accord_pack_get_topics (self->pack)),
-                                          FALSE, FALSE, create_children, NULL, NULL);
+  if (self->pack == NULL)
+    return;
 
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
+  self->tree = gtk_tree_list_model_new (g_object_ref (accord_pack_get_topics (self->pack)),
+                                        FALSE, FALSE, create_children, NULL, NULL);
+  /* Off screen nothing is built until it shows. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->list_view)) &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->tree)) > TREE_ROWS_PER_FRAME)
+    {
+      gtk_slice_list_model_set_size (self->tree_shown, TREE_ROWS_PER_FRAME);
+      self->growing = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), grow_tree, self, NULL);
+    }
+  gtk_slice_list_model_set_model (self->tree_shown, G_LIST_MODEL (self->tree));
 }
 
 /* The results */
@@ -545,6 +594,8 @@ accord_sidebar_select_topic (AccordSidebar *self,
       view = self->list_view;
       if (topic != NULL && self->tree != NULL && !find_row (self, topic, &position))
         position = GTK_INVALID_LIST_POSITION;
+      if (position != GTK_INVALID_LIST_POSITION && position >= gtk_slice_list_model_get_size (self->tree_shown))
+        stop_growing (self);
     }
 
   gtk_single_selection_set_selected (selection, position);
@@ -787,6 +838,9 @@ accord_sidebar_dispose (GObject *object)
   GtkWidget *child;
   AccordSidebar *self = ACCORD_SIDEBAR (object);
 
+  if (self->growing != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->growing);
+  self->growing = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORD_TYPE_SIDEBAR);
   /* GTK 4.8 leaves the template's unnamed root to us. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -795,6 +849,7 @@ accord_sidebar_dispose (GObject *object)
   accord_sidebar_set_bookmarks (self, NULL);
   g_clear_object (&self->bookmarks_selection);
   g_clear_object (&self->selection);
+  g_clear_object (&self->tree_shown);
   g_clear_object (&self->result_selection);
   g_clear_object (&self->results);
   g_clear_object (&self->tree);
@@ -925,7 +980,9 @@ accord_sidebar_init (AccordSidebar *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->lists, "tree");
 
+  self->tree_shown = gtk_slice_list_model_new (NULL, 0, G_MAXUINT);
   self->selection = new_selection (self);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree_shown));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->list_view), TRUE);
   g_signal_connect (self->list_view, "query-tooltip", G_CALLBACK (on_tree_query_tooltip), NULL);

@@ -142,6 +142,84 @@ test_select_topic (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+count_by_type (GtkWidget *widget,
+               GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (widget, type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_by_type (child, type);
+
+  return n;
+}
+
+/* A pack of @n_topics topics at the top level. */
+static AccordPack *
+generate_topics (guint n_topics)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\":\"accord-pack\",\"version\":1,\"id\":\"many\","
+                                          "\"title\":\"Many topics\",\"subjects\":[{\"id\":\"s\",\"name\":\"S\"}],"
+                                          "\"aspects\":[{\"id\":\"a\",\"name\":\"A\"}],"
+                                          "\"characteristics\":[],\"topics\":[");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  AccordPack *pack;
+
+  for (guint i = 0; i < n_topics; i++)
+    g_string_append_printf (json, "%s{\"id\":\"t%u\",\"title\":\"Topic %u\",\"body\":[]}",
+                            i > 0 ? "," : "", i, i);
+  g_string_append (json, "]}");
+  bytes = g_bytes_new (json->str, json->len);
+  pack = accord_pack_load_bytes (bytes, "many.json", NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return pack;
+}
+
+/* A large pack's tree is built a screenful of rows a frame, so the frame
+ * that shows the pack stays short; a topic beyond those rows can still be
+ * chosen at once, and in the end every topic is there, with widgets only
+ * for the rows GTK keeps. */
+static void
+test_large_pack_tree (void)
+{
+  AccordWindow *window = new_window (1280, 800);
+  g_autoptr(AccordPack) pack = generate_topics (1000);
+  g_autoptr(AccordPack) builtin = accord_test_load_builtin ();
+  AccordSidebar *sidebar = sidebar_of (window);
+  GListModel *rows = accord_sidebar_get_rows (sidebar);
+  AccordTopic *last_but_one;
+  guint first_frame;
+
+  accord_window_set_pack (window, pack);
+  first_frame = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (first_frame, >=, 20);
+  g_assert_cmpuint (first_frame, <, 100);
+  accord_test_iterate (20);
+  g_assert_cmpuint (count_by_type (GTK_WIDGET (sidebar), GTK_TYPE_TREE_EXPANDER), <, 100);
+
+  accord_test_iterate (1000);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1000);
+  g_assert_cmpuint (count_by_type (GTK_WIDGET (sidebar), GTK_TYPE_TREE_EXPANDER), <=, 260);
+
+  /* Again, and a topic near the end chosen before the tree has grown. */
+  accord_window_set_pack (window, builtin);
+  accord_test_iterate (50);
+  accord_window_set_pack (window, pack);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), <, 1000);
+  last_but_one = g_list_model_get_item (accord_pack_get_topics (pack), 998);
+  g_assert_true (accord_sidebar_select_topic (sidebar, last_but_one));
+  g_assert_true (accord_sidebar_get_selected (sidebar) == last_but_one);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1000);
+  g_object_unref (last_but_one);
+  accord_test_iterate (200);
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:t998");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_search (void)
 {
@@ -549,6 +627,7 @@ main (int   argc,
 
   g_test_add_func ("/window/select-topic", test_select_topic);
   g_test_add_func ("/window/lazy-views", test_lazy_views);
+  g_test_add_func ("/window/large-pack-tree", test_large_pack_tree);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/search-keeps-selection", test_search_keeps_selection);
   g_test_add_func ("/window/history", test_history);
