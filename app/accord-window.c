@@ -879,6 +879,20 @@ update_recent_menu (AccordWindow *self)
   accord_recent_fill_menu (self->settings, self->recent_menu);
 }
 
+/* Each time the primary menu opens. GTK builds a menu model's popover as
+ * soon as it is given the model, so the model is given here, the first
+ * time, rather than before the window is first shown. */
+static void
+on_primary_menu_opening (GtkMenuButton *button,
+                         gpointer       user_data)
+{
+  AccordWindow *self = user_data;
+
+  update_recent_menu (self);
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static gboolean
 on_drop (GtkDropTarget *target,
          const GValue  *value,
@@ -1276,8 +1290,7 @@ accord_window_init (AccordWindow *self)
     self->recent_menu = g_menu_new ();
     g_menu_insert_submenu (G_MENU (section), 1, _("Open _Recent"), G_MENU_MODEL (self->recent_menu));
     update_recent_menu (self);
-    g_signal_connect_object (gtk_menu_button_get_popover (self->primary_menu_button), "show",
-                             G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+    gtk_menu_button_set_create_popup_func (self->primary_menu_button, on_primary_menu_opening, self, NULL);
   }
 
   g_signal_connect_object (self->sidebar, "notify::selected", G_CALLBACK (on_sidebar_selected), self,

@@ -500,15 +500,22 @@ stored_recent (void)
   return g_string_free (s, FALSE);
 }
 
-/* The items of Open Recent in the primary menu, as "label|target" lines. */
+/* The items of Open Recent in the primary menu, as "label|target" lines:
+ * the menu is opened, as a click would, read and closed. */
 static char *
 recent_menu_items (AccordWindow *window)
 {
   GtkMenuButton *button = GTK_MENU_BUTTON (accord_test_find_by_type (gtk_window_get_titlebar (GTK_WINDOW (window)),
                                                                      GTK_TYPE_MENU_BUTTON));
-  GMenuModel *menu = gtk_menu_button_get_menu_model (button);
+  GMenuModel *menu;
   g_autoptr(GMenuModel) submenu = NULL;
   GString *s = g_string_new (NULL);
+
+  gtk_menu_button_popup (button);
+  accord_test_iterate (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+  gtk_menu_button_popdown (button);
+  menu = gtk_menu_button_get_menu_model (button);
 
   for (int i = 0; i < g_menu_model_get_n_items (menu) && submenu == NULL; i++)
     {
