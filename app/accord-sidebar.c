@@ -160,14 +160,14 @@ rebuild_tree (AccordSidebar *self)
  * about to show: setting tooltips on every bind costs a round trip to the
  * display server for each row. */
 static gboolean
-on_result_query_tooltip (GtkWidget  *label,
+on_result_query_tooltip (GtkWidget  *title,
                          int         x,
                          int         y,
                          gboolean    keyboard,
                          GtkTooltip *tooltip,
                          gpointer    user_data)
 {
-  gtk_tooltip_set_text (tooltip, gtk_label_get_text (GTK_LABEL (label)));
+  gtk_tooltip_set_text (tooltip, gtk_inscription_get_text (GTK_INSCRIPTION (title)));
   return TRUE;
 }
 
@@ -209,15 +209,18 @@ setup_result (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *path = gtk_label_new (NULL);
+  /* One line each, as GtkInscription: unlike a label, it is not measured
+   * again when its text changes, and lays its text out only when drawn.
+   * On every keystroke the rows (up to the 200 GTK 4.8 keeps) get new
+   * topics; with labels all of them were measured, with inscriptions only
+   * the rows on screen lay out their text. */
+  GtkWidget *title = gtk_inscription_new (NULL);
+  GtkWidget *path = gtk_inscription_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (title), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_set_has_tooltip (title, TRUE);
   g_signal_connect (title, "query-tooltip", G_CALLBACK (on_result_query_tooltip), NULL);
-  gtk_label_set_xalign (GTK_LABEL (path), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (path), PANGO_ELLIPSIZE_START);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (path), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_START);
   gtk_widget_add_css_class (path, "dim-label");
   gtk_widget_add_css_class (path, "caption");
   gtk_box_append (GTK_BOX (box), title);
@@ -257,8 +260,8 @@ update_result_row (AccordResult *result,
 
   path = ancestor_path (topic, gtk_widget_get_direction (box) == GTK_TEXT_DIR_RTL);
   /* Plain text: pack text is never markup. */
-  gtk_label_set_text (GTK_LABEL (title), accord_topic_get_title (topic));
-  gtk_label_set_text (GTK_LABEL (path_label), path);
+  gtk_inscription_set_text (GTK_INSCRIPTION (title), accord_topic_get_title (topic));
+  gtk_inscription_set_text (GTK_INSCRIPTION (path_label), path);
   gtk_widget_set_visible (path_label, *path != '\0');
 }
 

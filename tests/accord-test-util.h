@@ -63,18 +63,32 @@ accord_test_show (GtkWidget *child,
   return window;
 }
 
+/* The text a label or an inscription shows, or NULL for other widgets. */
+static inline const char *
+accord_test_text_of (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  if (GTK_IS_INSCRIPTION (widget))
+    return gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  return NULL;
+}
+
 static inline void
 accord_test_collect (GtkWidget *widget,
                      GString   *out)
 {
+  const char *text;
+
   if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
     return;
 
-  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+  text = accord_test_text_of (widget);
+  if (text != NULL && *text != '\0')
     {
       /* Less the bidi isolates around pack text put into a sentence
        * (accord_i18n_isolate): they show nothing. */
-      for (const char *p = gtk_label_get_text (GTK_LABEL (widget)); *p != '\0'; p = g_utf8_next_char (p))
+      for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
         if (g_utf8_get_char (p) != 0x2068 && g_utf8_get_char (p) != 0x2069)
           g_string_append_len (out, p, g_utf8_next_char (p) - p);
       g_string_append_c (out, '\n');

@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 
+#include "accord-sidebar.h"
 #include "accord-test-util.h"
 #include "accord-window.h"
 
@@ -66,7 +67,7 @@ go (AccordWindow *window,
   accord_test_iterate (300);
 }
 
-/* Every visible label, and every tooltip, under @widget. */
+/* Every visible label and inscription, and every tooltip, under @widget. */
 static void
 collect (GtkWidget *widget,
          GPtrArray *labels,
@@ -77,7 +78,7 @@ collect (GtkWidget *widget,
   if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
     return;
 
-  if (GTK_IS_LABEL (widget))
+  if (GTK_IS_LABEL (widget) || GTK_IS_INSCRIPTION (widget))
     g_ptr_array_add (labels, widget);
 
   tooltip = gtk_widget_get_tooltip_text (widget);
@@ -104,11 +105,13 @@ read_window (AccordWindow  *window,
   collect (GTK_WIDGET (window), labels, tooltips);
   for (guint i = 0; i < labels->len; i++)
     {
-      GtkLabel *label = labels->pdata[i];
-      const char *shown = gtk_label_get_text (label);
+      GtkWidget *widget = labels->pdata[i];
+      const char *shown = accord_test_text_of (widget);
 
-      if (gtk_label_get_use_markup (label) && strchr (shown, '<') != NULL)
-        g_assert_nonnull (strstr (gtk_label_get_label (label), "&lt;"));
+      if (shown == NULL)
+        continue;
+      if (GTK_IS_LABEL (widget) && gtk_label_get_use_markup (GTK_LABEL (widget)) && strchr (shown, '<') != NULL)
+        g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (widget)), "&lt;"));
       if (*shown != '\0')
         g_string_append_printf (text, "%s\n", shown);
     }
@@ -247,6 +250,29 @@ test_compare (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The sidebar's search results show titles as they are. */
+static void
+test_search_results (void)
+{
+  AccordWindow *window = new_window ();
+  AccordSidebar *sidebar = ACCORD_SIDEBAR (accord_test_find_by_type (GTK_WIDGET (window), ACCORD_TYPE_SIDEBAR));
+  GtkEditable *entry = GTK_EDITABLE (accord_test_find_by_type (GTK_WIDGET (sidebar), GTK_TYPE_SEARCH_ENTRY));
+  g_autofree char *text = NULL;
+  g_autofree char *tooltips = NULL;
+
+  while (!accord_sidebar_is_searchable (sidebar))
+    g_main_context_iteration (NULL, TRUE);
+  gtk_editable_set_text (entry, "topic");
+  accord_test_iterate (400);
+
+  g_assert_cmpuint (g_list_model_get_n_items (accord_sidebar_get_rows (sidebar)), >, 0);
+  read_window (window, &text, &tooltips);
+  assert_shows (text, "<b>Topic</b> one &amp; <i>more</i>\n");
+  assert_width_bounded (window);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A name with a right-to-left override, put into a sentence, is isolated:
  * the override ends with the name and cannot reverse the words after it. */
 static void
@@ -305,7 +331,7 @@ open_and_read_banner (AccordWindow *window,
 
     collect (GTK_WIDGET (banner), labels, tooltips);
     for (guint i = 0; i < labels->len; i++)
-      g_string_append_printf (s, "%s\n", gtk_label_get_text (labels->pdata[i]));
+      g_string_append_printf (s, "%s\n", accord_test_text_of (labels->pdata[i]));
     text = g_string_free (s, FALSE);
   }
 
@@ -961,6 +987,7 @@ main (int   argc,
   g_test_add_func ("/hostile/topic-page", test_topic_page);
   g_test_add_func ("/hostile/table", test_table);
   g_test_add_func ("/hostile/compare", test_compare);
+  g_test_add_func ("/hostile/search-results", test_search_results);
   g_test_add_func ("/hostile/bidi-isolated", test_bidi_isolated);
   g_test_add_func ("/hostile/file-name", test_file_name);
   g_test_add_func ("/hostile/link-opens-on-click", test_link_opens_on_click);
