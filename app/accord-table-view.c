@@ -31,6 +31,7 @@
 
 #include <glib/gi18n.h>
 
+#include "accord-cell-text.h"
 #include "accord-table-view.h"
 
 /* Column widths. The subject columns share what is left of the width, but
@@ -181,11 +182,12 @@ setup_subject_cell (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     gpointer                  user_data)
 {
-  /* Not selectable: a selectable label takes the clicks that select and
-   * activate the row. */
-  GtkWidget *label = wrapping_label (NULL, FALSE, NULL);
+  /* Wrapped text measured once per text and width: GTK 4.8 rebinds many
+   * of its ~200 rows after every sort, filter and scroll step (see
+   * accord-cell-text.c). Not selectable, so clicks select and activate
+   * the row. */
+  GtkWidget *label = accord_cell_text_new ();
 
-  gtk_label_set_yalign (GTK_LABEL (label), 0);
   /* With the theme's cell padding: 12 px all round. */
   gtk_widget_set_margin_top (label, 4);
   gtk_widget_set_margin_bottom (label, 4);
@@ -208,14 +210,14 @@ bind_subject_cell (GtkSignalListItemFactory *factory,
   characteristic = accord_pack_get_characteristic (column->pack, column->subject, aspect);
   if (characteristic != NULL)
     {
-      set_plain_text (GTK_LABEL (label), accord_characteristic_get_text (characteristic));
+      accord_cell_text_set_text (ACCORD_CELL_TEXT (label), accord_characteristic_get_text (characteristic));
       gtk_widget_remove_css_class (label, "dim-label");
     }
   else
     {
       /* Translators: a cell of the characteristics table for which the pack
        * says nothing about that subject on that aspect */
-      set_plain_text (GTK_LABEL (label), _("Not covered"));
+      accord_cell_text_set_text (ACCORD_CELL_TEXT (label), _("Not covered"));
       gtk_widget_add_css_class (label, "dim-label");
     }
 
@@ -238,7 +240,7 @@ unbind_subject_cell (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
 
   /* A recycled cell must never show another row's text. */
-  gtk_label_set_text (GTK_LABEL (label), "");
+  accord_cell_text_set_text (ACCORD_CELL_TEXT (label), NULL);
   gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 

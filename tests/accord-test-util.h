@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "accord-cell-text.h"
 #include "accord-core.h"
 
 /* The built-in pack, from the GResource compiled into the app. */
@@ -63,7 +64,8 @@ accord_test_show (GtkWidget *child,
   return window;
 }
 
-/* The text a label or an inscription shows, or NULL for other widgets. */
+/* The text a label, an inscription or a table cell shows, or NULL for
+ * other widgets. */
 static inline const char *
 accord_test_text_of (GtkWidget *widget)
 {
@@ -71,6 +73,8 @@ accord_test_text_of (GtkWidget *widget)
     return gtk_label_get_text (GTK_LABEL (widget));
   if (GTK_IS_INSCRIPTION (widget))
     return gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  if (ACCORD_IS_CELL_TEXT (widget))
+    return accord_cell_text_get_text (ACCORD_CELL_TEXT (widget));
   return NULL;
 }
 

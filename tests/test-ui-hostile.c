@@ -67,7 +67,8 @@ go (AccordWindow *window,
   accord_test_iterate (300);
 }
 
-/* Every visible label and inscription, and every tooltip, under @widget. */
+/* Every visible label, inscription and table cell, and every tooltip,
+ * under @widget. */
 static void
 collect (GtkWidget *widget,
          GPtrArray *labels,
@@ -78,7 +79,7 @@ collect (GtkWidget *widget,
   if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
     return;
 
-  if (GTK_IS_LABEL (widget) || GTK_IS_INSCRIPTION (widget))
+  if (accord_test_text_of (widget) != NULL || GTK_IS_LABEL (widget))
     g_ptr_array_add (labels, widget);
 
   tooltip = gtk_widget_get_tooltip_text (widget);

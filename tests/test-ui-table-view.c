@@ -215,6 +215,81 @@ test_columns (void)
   fixture_clear (&f);
 }
 
+/* (2b) A subject cell is as tall as a wrapping label with its text, at
+ * any width, in either direction, and after its font changes (the text
+ * zoom), although it remembers heights it has measured. */
+static int
+height_at (GtkWidget *widget,
+           int        width)
+{
+  int height;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);
+  return height;
+}
+
+static void
+assert_cell_heights (GtkWidget *label,
+                     GtkWidget *cell)
+{
+  const char *texts[] = {
+    "",
+    "Short",
+    "A characteristic long enough to wrap onto several lines in a column of ordinary width, and more.",
+    "Pneumonoultramicroscopicsilicovolcanoconiosis-with-no-space-to-break-at-whatsoever",
+    "عمليات حفظ السلام تتطلب موافقة الأطراف، وعدم التحيز، وعدم استخدام القوة إلا دفاعًا عن النفس",
+    "Line one\nline two\n\nline four",
+  };
+  const int widths[] = { 60, 150, 280, 600 };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+      {
+        gtk_label_set_text (GTK_LABEL (label), texts[t]);
+        accord_cell_text_set_text (ACCORD_CELL_TEXT (cell), texts[t]);
+        g_test_message ("“%.20s” at %d px", texts[t], widths[w]);
+        g_assert_cmpint (height_at (cell, widths[w]), ==, height_at (label, widths[w]));
+      }
+}
+
+static void
+test_cell_text (void)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = accord_cell_text_new ();
+  GtkWindow *window;
+  int small, big;
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), cell);
+  window = accord_test_show (box, 700, 500);
+
+  assert_cell_heights (label, cell);
+  gtk_widget_set_direction (box, GTK_TEXT_DIR_RTL);
+  assert_cell_heights (label, cell);
+
+  /* A bigger font: heights measured before are not reused. */
+  accord_cell_text_set_text (ACCORD_CELL_TEXT (cell), "Words enough to wrap at a narrow width, twice over.");
+  small = height_at (cell, 150);
+  gtk_css_provider_load_from_data (css, ".accord-test-big { font-size: 200%; }", -1);
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (box), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_widget_add_css_class (label, "accord-test-big");
+  gtk_widget_add_css_class (cell, "accord-test-big");
+  accord_test_iterate (50);
+  big = height_at (cell, 150);
+  g_assert_cmpint (big, >, small);
+  assert_cell_heights (label, cell);
+
+  gtk_style_context_remove_provider_for_display (gtk_widget_get_display (box), GTK_STYLE_PROVIDER (css));
+  gtk_window_destroy (window);
+}
+
 /* (2) Cells: the characteristic, or "Not covered" dimmed; never empty. */
 static void
 test_cells (void)
@@ -222,6 +297,7 @@ test_cells (void)
   Fixture f = { 0 };
   g_autofree char *text = NULL;
   g_autoptr(GPtrArray) labels = NULL;
+  g_autoptr(GPtrArray) cells = NULL;
   GtkColumnView *column_view;
   guint n_not_covered = 0;
   guint n_described = 0;
@@ -237,29 +313,40 @@ test_cells (void)
   g_assert_nonnull (strstr (text, "Principles"));
   g_assert_nonnull (strstr (text, "Whether the parties to a conflict must agree to it."));
 
+  /* The aspect and group columns' labels show plain text; so do the
+   * subject cells, which are never markup. */
   labels = find_all (GTK_WIDGET (column_view), GTK_TYPE_LABEL, NULL);
   for (guint i = 0; i < labels->len; i++)
     {
-      GtkWidget *label = g_ptr_array_index (labels, i);
-      const char *label_text = gtk_label_get_text (GTK_LABEL (label));
+      g_assert_false (gtk_label_get_selectable (g_ptr_array_index (labels, i)));
+      g_assert_false (gtk_label_get_use_markup (g_ptr_array_index (labels, i)));
+    }
+
+  cells = find_all (GTK_WIDGET (column_view), ACCORD_TYPE_CELL_TEXT, NULL);
+  g_assert_cmpuint (cells->len, >, 0);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GtkWidget *cell = g_ptr_array_index (cells, i);
+      const char *cell_text = accord_cell_text_get_text (ACCORD_CELL_TEXT (cell));
       gboolean described = FALSE;
 
-      g_assert_false (gtk_label_get_selectable (GTK_LABEL (label)));
-      g_assert_false (gtk_label_get_use_markup (GTK_LABEL (label)));
+      /* A screen reader reads the cell's text as its name. */
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_ROLE_LABEL);
+      if (cell_text != NULL)
+        gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, cell_text);
 
-      if (g_strcmp0 (label_text, "Not covered") != 0)
+      if (g_strcmp0 (cell_text, "Not covered") != 0)
         continue;
 
       n_not_covered++;
-      g_assert_true (gtk_widget_has_css_class (label, "dim-label"));
-      g_assert_true (gtk_label_get_wrap (GTK_LABEL (label)));
+      g_assert_true (gtk_widget_has_css_class (cell, "dim-label"));
 
       /* Only Diplomacy leaves aspects uncovered in the built-in pack, and the
        * cell says which row and column it is in. */
       for (guint j = 0; j < G_N_ELEMENTS (uncovered); j++)
         {
           g_autofree char *expected = g_strdup_printf ("Diplomacy — %s", uncovered[j]);
-          g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (label),
+          g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (cell),
                                                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                                                        expected);
           if (error == NULL)
@@ -270,16 +357,16 @@ test_cells (void)
   g_assert_cmpuint (n_not_covered, ==, G_N_ELEMENTS (uncovered));
 
   /* A covered cell: text of its own, not dimmed, described too. */
-  for (guint i = 0; i < labels->len; i++)
+  for (guint i = 0; i < cells->len; i++)
     {
-      GtkWidget *label = g_ptr_array_index (labels, i);
+      GtkWidget *cell = g_ptr_array_index (cells, i);
 
-      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)),
+      if (g_strcmp0 (accord_cell_text_get_text (ACCORD_CELL_TEXT (cell)),
                      "A tool for maintaining international peace and security.") != 0)
         continue;
 
-      g_assert_false (gtk_widget_has_css_class (label, "dim-label"));
-      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+      g_assert_false (gtk_widget_has_css_class (cell, "dim-label"));
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                            "Peacekeeping — Nature");
       n_described++;
     }
@@ -1008,6 +1095,7 @@ main (int   argc,
 
   g_test_add_func ("/table-view/columns", test_columns);
   g_test_add_func ("/table-view/cells", test_cells);
+  g_test_add_func ("/table-view/cell-text", test_cell_text);
   g_test_add_func ("/table-view/sort", test_sort);
   g_test_add_func ("/table-view/filter", test_filter);
   g_test_add_func ("/table-view/aspect-page", test_aspect_page);

@@ -1,0 +1,256 @@
+/* accord-cell-text.c: wrapped text for the cells of a long table
+ *
+ * A plain-text label that wraps to the width it is given, like a GtkLabel
+ * with wrapping on, but made for the cells of a GtkColumnView:
+ *
+ *  - GTK 4.8 keeps about 200 rows of a column view built, and rebinds many
+ *    of them to other items after a sort, a filter or a scroll step (see
+ *    docs/performance.md). A wrapping GtkLabel lays its text out three
+ *    times each time (minimum width, natural width, height for the width).
+ *    Here the height for a width is the only measure, and it is kept in a
+ *    cache keyed by the text, the width and the font, so a text that has
+ *    been shown at a width is never laid out again to be measured.
+ *  - Its width comes from the column, so it asks for none of its own.
+ *  - The text is laid out for drawing only when the cell is drawn: the
+ *    rows off screen never do. (The drawing layout follows font changes
+ *    by itself: Pango notices that its context changed.)
+ *
+ * It is a label to accessibility (role and name), and takes a label's
+ * style (CSS name "label": "dim-label" and the theme's colours apply).
+ * The text is never markup.
+ *
+ * Copyright 2026 The Accord authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "accord"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "accord-cell-text.h"
+
+/* Heights of texts at widths, for every cell of the process. Emptied when
+ * it grows past this, which a table of 2,000 × 8 at two widths stays under. */
+#define HEIGHT_CACHE_MAX 65536
+
+struct _AccordCellText
+{
+  GtkWidget parent_instance;
+
+  char *text;
+  PangoLayout *layout;   /* for drawing; NULL until drawn */
+};
+
+G_DEFINE_FINAL_TYPE (AccordCellText, accord_cell_text, GTK_TYPE_WIDGET)
+
+typedef struct
+{
+  char  *text;
+  int    width;
+  guint  font;           /* the widget's font and resolution */
+  int    height;
+} Height;
+
+static GHashTable *height_cache;   /* Height → itself */
+
+static guint
+height_hash (gconstpointer key)
+{
+  const Height *h = key;
+
+  return g_str_hash (h->text) ^ ((guint) h->width * 2654435761u) ^ h->font;
+}
+
+static gboolean
+height_equal (gconstpointer a,
+              gconstpointer b)
+{
+  const Height *x = a, *y = b;
+
+  return x->width == y->width && x->font == y->font && strcmp (x->text, y->text) == 0;
+}
+
+static void
+height_free (gpointer data)
+{
+  Height *h = data;
+
+  g_free (h->text);
+  g_free (h);
+}
+
+static void
+configure_layout (AccordCellText *self,
+                  PangoLayout    *layout,
+                  int             width)
+{
+  pango_layout_set_text (layout, self->text != NULL ? self->text : "", -1);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, width >= 0 ? width * PANGO_SCALE : -1);
+  /* As a GtkLabel with xalign 0: the start side, which is the right in a
+   * right-to-left interface. */
+  pango_layout_set_alignment (layout, gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL
+                                      ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+}
+
+static int
+height_for_width (AccordCellText *self,
+                  int             width)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  Height key = {
+    .text = self->text != NULL ? self->text : (char *) "",
+    .width = width,
+    .font = pango_font_description_hash (pango_context_get_font_description (context)) ^
+            (guint) (pango_cairo_context_get_resolution (context) * 64),
+  };
+  Height *found;
+  g_autoptr(PangoLayout) layout = NULL;
+
+  if (height_cache == NULL)
+    height_cache = g_hash_table_new_full (height_hash, height_equal, height_free, NULL);
+
+  found = g_hash_table_lookup (height_cache, &key);
+  if (found != NULL)
+    return found->height;
+
+  layout = pango_layout_new (context);
+  configure_layout (self, layout, width);
+  pango_layout_get_pixel_size (layout, NULL, &key.height);
+
+  if (g_hash_table_size (height_cache) >= HEIGHT_CACHE_MAX)
+    g_hash_table_remove_all (height_cache);
+  found = g_memdup2 (&key, sizeof key);
+  found->text = g_strdup (key.text);
+  g_hash_table_add (height_cache, found);
+
+  return key.height;
+}
+
+static GtkSizeRequestMode
+accord_cell_text_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+accord_cell_text_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  AccordCellText *self = ACCORD_CELL_TEXT (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* The column gives the width. */
+      *minimum = *natural = 0;
+      return;
+    }
+
+  *minimum = *natural = height_for_width (self, for_size);
+}
+
+static void
+accord_cell_text_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  AccordCellText *self = ACCORD_CELL_TEXT (widget);
+  GdkRGBA color;
+
+  if (self->text == NULL || *self->text == '\0')
+    return;
+
+  if (self->layout == NULL)
+    self->layout = gtk_widget_create_pango_layout (widget, NULL);
+  configure_layout (self, self->layout, gtk_widget_get_width (widget));
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_widget_get_color (widget, &color);
+#else
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+#endif
+  gtk_snapshot_append_layout (snapshot, self->layout, &color);
+}
+
+static void
+accord_cell_text_direction_changed (GtkWidget        *widget,
+                                    GtkTextDirection  previous)
+{
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+accord_cell_text_finalize (GObject *object)
+{
+  AccordCellText *self = ACCORD_CELL_TEXT (object);
+
+  g_free (self->text);
+  g_clear_object (&self->layout);
+
+  G_OBJECT_CLASS (accord_cell_text_parent_class)->finalize (object);
+}
+
+static void
+accord_cell_text_class_init (AccordCellTextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = accord_cell_text_finalize;
+  widget_class->get_request_mode = accord_cell_text_get_request_mode;
+  widget_class->measure = accord_cell_text_measure;
+  widget_class->snapshot = accord_cell_text_snapshot;
+  widget_class->direction_changed = accord_cell_text_direction_changed;
+
+  gtk_widget_class_set_css_name (widget_class, "label");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
+}
+
+static void
+accord_cell_text_init (AccordCellText *self)
+{
+}
+
+GtkWidget *
+accord_cell_text_new (void)
+{
+  return g_object_new (ACCORD_TYPE_CELL_TEXT, NULL);
+}
+
+/**
+ * accord_cell_text_set_text:
+ * @text: (nullable): plain text, never markup
+ */
+void
+accord_cell_text_set_text (AccordCellText *self,
+                           const char     *text)
+{
+  g_return_if_fail (ACCORD_IS_CELL_TEXT (self));
+
+  if (g_strcmp0 (self->text, text) == 0)
+    return;
+
+  g_free (self->text);
+  self->text = g_strdup (text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text != NULL ? text : "", -1);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/**
+ * accord_cell_text_get_text:
+ *
+ * Returns: (nullable): the text
+ */
+const char *
+accord_cell_text_get_text (AccordCellText *self)
+{
+  g_return_val_if_fail (ACCORD_IS_CELL_TEXT (self), NULL);
+
+  return self->text;
+}
