@@ -81,6 +81,20 @@ height_free (gpointer data)
   g_free (h);
 }
 
+/* The width and the side: Pango lays the text out again only if either
+ * changed. */
+static void
+place_layout (AccordCellText *self,
+              PangoLayout    *layout,
+              int             width)
+{
+  pango_layout_set_width (layout, width >= 0 ? width * PANGO_SCALE : -1);
+  /* As a GtkLabel with xalign 0: the start side, which is the right in a
+   * right-to-left interface. */
+  pango_layout_set_alignment (layout, gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL
+                                      ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+}
+
 static void
 configure_layout (AccordCellText *self,
                   PangoLayout    *layout,
@@ -88,11 +102,7 @@ configure_layout (AccordCellText *self,
 {
   pango_layout_set_text (layout, self->text != NULL ? self->text : "", -1);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_width (layout, width >= 0 ? width * PANGO_SCALE : -1);
-  /* As a GtkLabel with xalign 0: the start side, which is the right in a
-   * right-to-left interface. */
-  pango_layout_set_alignment (layout, gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL
-                                      ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  place_layout (self, layout, width);
 }
 
 static int
@@ -166,9 +176,15 @@ accord_cell_text_snapshot (GtkWidget   *widget,
   if (self->text == NULL || *self->text == '\0')
     return;
 
+  /* Made when first drawn with a text (accord_cell_text_set_text() drops
+   * it); later frames only place it. */
   if (self->layout == NULL)
-    self->layout = gtk_widget_create_pango_layout (widget, NULL);
-  configure_layout (self, self->layout, gtk_widget_get_width (widget));
+    {
+      self->layout = gtk_widget_create_pango_layout (widget, NULL);
+      configure_layout (self, self->layout, gtk_widget_get_width (widget));
+    }
+  else
+    place_layout (self, self->layout, gtk_widget_get_width (widget));
 
 #if GTK_CHECK_VERSION (4, 10, 0)
   gtk_widget_get_color (widget, &color);
@@ -238,6 +254,7 @@ accord_cell_text_set_text (AccordCellText *self,
 
   g_free (self->text);
   self->text = g_strdup (text);
+  g_clear_object (&self->layout);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text != NULL ? text : "", -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
