@@ -79,7 +79,7 @@ collect (GtkWidget *widget,
   if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
     return;
 
-  if (accord_test_text_of (widget) != NULL || GTK_IS_LABEL (widget))
+  if (accord_test_text_of (widget) != NULL)
     g_ptr_array_add (labels, widget);
 
   tooltip = gtk_widget_get_tooltip_text (widget);
