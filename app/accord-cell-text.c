@@ -32,8 +32,8 @@
 #include "accord-cell-text.h"
 
 /* Heights of texts at widths, for every cell of the process. Emptied when
- * it grows past this, which a table of 2,000 × 8 at two widths stays under. */
-#define HEIGHT_CACHE_MAX 65536
+ * it grows past ACCORD_CELL_TEXT_CACHE_SIZE, which a table of 2,000 × 8 at
+ * two widths stays under. */
 
 struct _AccordCellText
 {
@@ -41,6 +41,7 @@ struct _AccordCellText
 
   char *text;
   PangoLayout *layout;   /* for drawing; NULL until drawn */
+  int width;             /* the width it was last allocated; -1: none */
 };
 
 G_DEFINE_FINAL_TYPE (AccordCellText, accord_cell_text, GTK_TYPE_WIDGET)
@@ -63,6 +64,7 @@ typedef struct
 } Height;
 
 static GHashTable *height_cache;   /* Height → itself */
+static guint n_laid_out;           /* texts laid out to be measured */
 
 static guint
 height_hash (gconstpointer key)
@@ -107,20 +109,24 @@ place_layout (AccordCellText *self,
 static void
 configure_layout (AccordCellText *self,
                   PangoLayout    *layout,
+                  const char     *text,
                   int             width)
 {
-  pango_layout_set_text (layout, self->text != NULL ? self->text : "", -1);
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   place_layout (self, layout, width);
 }
 
+/* The height of @text at @width in @self's font: from the cache, or laid
+ * out and cached. */
 static int
 height_for_width (AccordCellText *self,
+                  const char     *text,
                   int             width)
 {
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
   Height key = {
-    .text = self->text != NULL ? self->text : (char *) "",
+    .text = text != NULL ? (char *) text : (char *) "",
     .width = width,
     .font = pango_font_description_hash (pango_context_get_font_description (context)) ^
             (guint) (pango_cairo_context_get_resolution (context) * 64),
@@ -136,10 +142,11 @@ height_for_width (AccordCellText *self,
     return found->height;
 
   layout = pango_layout_new (context);
-  configure_layout (self, layout, width);
+  configure_layout (self, layout, key.text, width);
   pango_layout_get_pixel_size (layout, NULL, &key.height);
+  n_laid_out++;
 
-  if (g_hash_table_size (height_cache) >= HEIGHT_CACHE_MAX)
+  if (g_hash_table_size (height_cache) >= ACCORD_CELL_TEXT_CACHE_SIZE)
     g_hash_table_remove_all (height_cache);
   found = g_memdup2 (&key, sizeof key);
   found->text = g_strdup (key.text);
@@ -172,7 +179,16 @@ accord_cell_text_measure (GtkWidget      *widget,
       return;
     }
 
-  *minimum = *natural = height_for_width (self, for_size);
+  *minimum = *natural = height_for_width (self, self->text, for_size);
+}
+
+static void
+accord_cell_text_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  ACCORD_CELL_TEXT (widget)->width = width;
 }
 
 static void
@@ -190,7 +206,7 @@ accord_cell_text_snapshot (GtkWidget   *widget,
   if (self->layout == NULL)
     {
       self->layout = gtk_widget_create_pango_layout (widget, NULL);
-      configure_layout (self, self->layout, gtk_widget_get_width (widget));
+      configure_layout (self, self->layout, self->text, gtk_widget_get_width (widget));
     }
   else
     place_layout (self, self->layout, gtk_widget_get_width (widget));
@@ -268,6 +284,7 @@ accord_cell_text_class_init (AccordCellTextClass *klass)
   object_class->finalize = accord_cell_text_finalize;
   widget_class->get_request_mode = accord_cell_text_get_request_mode;
   widget_class->measure = accord_cell_text_measure;
+  widget_class->size_allocate = accord_cell_text_size_allocate;
   widget_class->snapshot = accord_cell_text_snapshot;
   widget_class->direction_changed = accord_cell_text_direction_changed;
 
@@ -289,6 +306,7 @@ accord_cell_text_class_init (AccordCellTextClass *klass)
 static void
 accord_cell_text_init (AccordCellText *self)
 {
+  self->width = -1;
 }
 
 GtkWidget *
@@ -329,4 +347,37 @@ accord_cell_text_get_text (AccordCellText *self)
   g_return_val_if_fail (ACCORD_IS_CELL_TEXT (self), NULL);
 
   return self->text;
+}
+
+/**
+ * accord_cell_text_measure_ahead:
+ * @self: a cell that has been allocated
+ * @text: (nullable): plain text
+ *
+ * Measures @text as @self would at the width it was last allocated, so
+ * that a cell of the same style and width that is given @text later finds
+ * its height known. Does nothing if @self has not been allocated yet.
+ */
+void
+accord_cell_text_measure_ahead (AccordCellText *self,
+                                const char     *text)
+{
+  g_return_if_fail (ACCORD_IS_CELL_TEXT (self));
+
+  if (self->width >= 0)
+    height_for_width (self, text, self->width);
+}
+
+/**
+ * accord_cell_text_get_n_laid_out:
+ *
+ * For tests and benchmarks.
+ *
+ * Returns: how many texts cells of the process have laid out to measure
+ *   them (rather than finding their height known)
+ */
+guint
+accord_cell_text_get_n_laid_out (void)
+{
+  return n_laid_out;
 }

@@ -85,6 +85,13 @@ struct _AccordTableView
   GtkColumnViewColumn *group_column_ref;
   guint n_subjects;
 
+  /* Measuring the rows' texts ahead: the source (a delay, then idle
+   * slices), the next row, and whether to start again at the next
+   * allocation. */
+  guint ahead_source;
+  guint ahead_row;
+  gboolean ahead_wanted;
+
   /* template children */
   GtkStack *stack;
   GtkWidget *table_page;
@@ -152,96 +159,307 @@ wrapping_label (const char *text,
   return label;
 }
 
-static gboolean
-has_text (gpointer    this_object,
-          const char *text)
-{
-  return text != NULL && *text != '\0';
-}
+/* The table's cells ----------------------------------------------------
+ *
+ * Every cell's text is an AccordCellText: GTK 4.8 rebinds many of its ~200
+ * rows after every sort, filter and scroll step, and an AccordCellText
+ * measures a text at a width once (see accord-cell-text.c). None is
+ * selectable, so clicks select and activate the row.
+ *
+ * Each column keeps one of its cells as a sample, with which the view
+ * measures ahead the texts of rows that have no widgets yet (see
+ * "Measuring ahead" below).
+ */
 
-/* What a subject column needs to fill its cells: its own pack and subject,
- * so a cell never mixes a new pack with an old subject. */
+typedef enum
+{
+  COLUMN_ASPECT,   /* the aspect's name (a heading) and its description */
+  COLUMN_GROUP,
+  COLUMN_SUBJECT,  /* a subject's characteristic of the aspect */
+} ColumnKind;
+
+#define COLUMN_MAX_TEXTS 2
+
+/* What a column needs to fill its cells. A subject column has its own pack
+ * and subject, so a cell never mixes a new pack with an old subject. */
 typedef struct
 {
+  ColumnKind kind;
   AccordPack *pack;
   AccordSubject *subject;
-} SubjectColumn;
+  /* Weak: a cell's texts, in the order of column_texts(). */
+  AccordCellText *samples[COLUMN_MAX_TEXTS];
+} ColumnCells;
 
 static void
-subject_column_free (gpointer data)
+column_cells_free (gpointer data)
 {
-  SubjectColumn *column = data;
+  ColumnCells *cells = data;
 
-  g_clear_object (&column->pack);
-  g_clear_object (&column->subject);
-  g_free (column);
+  for (guint i = 0; i < COLUMN_MAX_TEXTS; i++)
+    g_clear_weak_pointer (&cells->samples[i]);
+  g_clear_object (&cells->pack);
+  g_clear_object (&cells->subject);
+  g_free (cells);
 }
 
-static void
-setup_subject_cell (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    gpointer                  user_data)
+/* The texts of @aspect's cell in the column, in the order of the cell's
+ * AccordCellTexts; NULL for one with nothing to show. Returns how many
+ * texts the cell has. */
+static guint
+column_texts (ColumnCells  *cells,
+              AccordAspect *aspect,
+              const char   *texts[COLUMN_MAX_TEXTS])
 {
-  /* Wrapped text measured once per text and width: GTK 4.8 rebinds many
-   * of its ~200 rows after every sort, filter and scroll step (see
-   * accord-cell-text.c). Not selectable, so clicks select and activate
-   * the row. */
-  GtkWidget *label = accord_cell_text_new ();
-
-  /* With the theme's cell padding: 12 px all round. */
-  gtk_widget_set_margin_top (label, 4);
-  gtk_widget_set_margin_bottom (label, 4);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_widget_set_margin_end (label, 6);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_subject_cell (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
-{
-  SubjectColumn *column = user_data;
-  AccordAspect *aspect = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
   AccordCharacteristic *characteristic;
-  g_autofree char *description = NULL;
 
-  characteristic = accord_pack_get_characteristic (column->pack, column->subject, aspect);
-  if (characteristic != NULL)
+  switch (cells->kind)
     {
-      accord_cell_text_set_text (ACCORD_CELL_TEXT (label), accord_characteristic_get_text (characteristic));
-      gtk_widget_remove_css_class (label, "dim-label");
-    }
-  else
-    {
+    case COLUMN_ASPECT:
+      texts[0] = accord_aspect_get_name (aspect);
+      texts[1] = accord_aspect_get_description (aspect);
+      if (texts[1] != NULL && *texts[1] == '\0')
+        texts[1] = NULL;
+      return 2;
+
+    case COLUMN_GROUP:
+      texts[0] = accord_aspect_get_group (aspect);
+      return 1;
+
+    case COLUMN_SUBJECT:
+      characteristic = accord_pack_get_characteristic (cells->pack, cells->subject, aspect);
       /* Translators: a cell of the characteristics table for which the pack
        * says nothing about that subject on that aspect */
-      accord_cell_text_set_text (ACCORD_CELL_TEXT (label), _("Not covered"));
-      gtk_widget_add_css_class (label, "dim-label");
+      texts[0] = characteristic != NULL ? accord_characteristic_get_text (characteristic) : _("Not covered");
+      return 1;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static GtkWidget *
+cell_text_new (const char *css_class,
+               const char *css_class2)
+{
+  GtkWidget *text = accord_cell_text_new ();
+
+  if (css_class != NULL)
+    gtk_widget_add_css_class (text, css_class);
+  if (css_class2 != NULL)
+    gtk_widget_add_css_class (text, css_class2);
+  return text;
+}
+
+/* The cell's AccordCellTexts, in the order of column_texts(). */
+static guint
+cell_texts (ColumnCells    *cells,
+            GtkListItem    *item,
+            AccordCellText *texts[COLUMN_MAX_TEXTS])
+{
+  GtkWidget *child = gtk_list_item_get_child (item);
+
+  if (cells->kind != COLUMN_ASPECT)
+    {
+      texts[0] = ACCORD_CELL_TEXT (child);
+      return 1;
     }
 
-  /* So a screen reader says which row and column a cell belongs to. */
-  /* Translators: the accessible description of a table cell: a subject's
-   * name, then an aspect's name, e.g. "Diplomacy — Consent" */
-  description = g_strdup_printf (_("%s — %s"),
-                                 accord_subject_get_name (column->subject),
-                                 accord_aspect_get_name (aspect));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
+  texts[0] = ACCORD_CELL_TEXT (gtk_widget_get_first_child (child));
+  texts[1] = ACCORD_CELL_TEXT (gtk_widget_get_last_child (child));
+  return 2;
 }
 
 static void
-unbind_subject_cell (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     gpointer                  user_data)
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            ColumnCells              *cells)
 {
-  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkWidget *child;
+
+  if (cells->kind == COLUMN_ASPECT)
+    {
+      child = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+      gtk_box_append (GTK_BOX (child), cell_text_new ("heading", NULL));
+      gtk_box_append (GTK_BOX (child), cell_text_new ("caption", "dim-label"));
+    }
+  else
+    child = cell_text_new (NULL, NULL);
+
+  /* With the theme's cell padding: 12 px all round. */
+  gtk_widget_set_margin_top (child, 4);
+  gtk_widget_set_margin_bottom (child, 4);
+  gtk_widget_set_margin_start (child, 6);
+  gtk_widget_set_margin_end (child, 6);
+  gtk_list_item_set_child (item, child);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           ColumnCells              *cells)
+{
+  AccordAspect *aspect = gtk_list_item_get_item (item);
+  AccordCellText *widgets[COLUMN_MAX_TEXTS];
+  const char *texts[COLUMN_MAX_TEXTS];
+  guint n = column_texts (cells, aspect, texts);
+
+  cell_texts (cells, item, widgets);
+  for (guint i = 0; i < n; i++)
+    {
+      accord_cell_text_set_text (widgets[i], texts[i]);
+      /* A sample must be shown, to be measured. */
+      if (texts[i] != NULL &&
+          (cells->samples[i] == NULL || !gtk_widget_get_visible (GTK_WIDGET (cells->samples[i]))))
+        g_set_weak_pointer (&cells->samples[i], widgets[i]);
+    }
+
+  if (cells->kind == COLUMN_ASPECT)
+    gtk_widget_set_visible (GTK_WIDGET (widgets[1]), texts[1] != NULL);
+
+  if (cells->kind == COLUMN_SUBJECT)
+    {
+      GtkWidget *label = GTK_WIDGET (widgets[0]);
+      g_autofree char *description = NULL;
+
+      if (accord_pack_get_characteristic (cells->pack, cells->subject, aspect) != NULL)
+        gtk_widget_remove_css_class (label, "dim-label");
+      else
+        gtk_widget_add_css_class (label, "dim-label");
+
+      /* So a screen reader says which row and column a cell belongs to. */
+      /* Translators: the accessible description of a table cell: a subject's
+       * name, then an aspect's name, e.g. "Diplomacy — Consent" */
+      description = g_strdup_printf (_("%s — %s"),
+                                     accord_subject_get_name (cells->subject),
+                                     accord_aspect_get_name (aspect));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                      -1);
+    }
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             ColumnCells              *cells)
+{
+  AccordCellText *widgets[COLUMN_MAX_TEXTS];
+  guint n = cell_texts (cells, item, widgets);
 
   /* A recycled cell must never show another row's text. */
-  accord_cell_text_set_text (ACCORD_CELL_TEXT (label), NULL);
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  for (guint i = 0; i < n; i++)
+    accord_cell_text_set_text (widgets[i], NULL);
+  if (cells->kind == COLUMN_SUBJECT)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widgets[0]), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/* Gives @column a factory of @kind's cells. */
+static void
+set_column_cells (GtkColumnViewColumn *column,
+                  ColumnKind           kind,
+                  AccordPack          *pack,
+                  AccordSubject       *subject)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  ColumnCells *cells = g_new0 (ColumnCells, 1);
+
+  cells->kind = kind;
+  g_set_object (&cells->pack, pack);
+  g_set_object (&cells->subject, subject);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), cells);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), cells);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), cells);
+  g_object_set_data_full (G_OBJECT (factory), "accord-column-cells", cells, column_cells_free);
+  gtk_column_view_column_set_factory (column, factory);
+}
+
+static ColumnCells *
+get_column_cells (GtkColumnViewColumn *column)
+{
+  GtkListItemFactory *factory = gtk_column_view_column_get_factory (column);
+
+  return factory != NULL ? g_object_get_data (G_OBJECT (factory), "accord-column-cells") : NULL;
+}
+
+/* Measuring ahead ------------------------------------------------------
+ *
+ * After a sort or a filter, GTK 4.8 binds and measures the ~200 rows it
+ * keeps around the top one, and each text a cell has not measured at its
+ * width before is laid out: with 8 subjects, some 2,000 texts, most of the
+ * time a sort took. So once the table has been allocated with a pack, and
+ * again whenever its columns change width, the view measures every row's
+ * texts with each column's sample cell while it is idle, a slice at a time
+ * at low priority; sorting, filtering and scrolling then find them measured.
+ * A table with more texts than half the cells' cache holds is left alone:
+ * measuring it would only empty the cache again.
+ */
+
+#define AHEAD_DELAY_MS 250   /* after the last allocation that changed widths */
+#define AHEAD_SLICE_US 3000  /* of work per idle call */
+
+static gboolean
+measure_ahead_step (gpointer data)
+{
+  AccordTableView *self = data;
+  GListModel *aspects = accord_pack_get_aspects (self->pack);
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  guint n_rows = g_list_model_get_n_items (aspects);
+  guint n_columns = g_list_model_get_n_items (columns);
+  gint64 deadline = g_get_monotonic_time () + AHEAD_SLICE_US;
+
+  for (; self->ahead_row < n_rows; self->ahead_row++)
+    {
+      g_autoptr(AccordAspect) aspect = NULL;
+
+      if (g_get_monotonic_time () > deadline)
+        return G_SOURCE_CONTINUE;
+
+      aspect = g_list_model_get_item (aspects, self->ahead_row);
+      for (guint c = 0; c < n_columns; c++)
+        {
+          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+          ColumnCells *cells = get_column_cells (column);
+          const char *texts[COLUMN_MAX_TEXTS];
+          guint n = column_texts (cells, aspect, texts);
+
+          for (guint i = 0; i < n; i++)
+            if (cells->samples[i] != NULL && texts[i] != NULL)
+              accord_cell_text_measure_ahead (cells->samples[i], texts[i]);
+        }
+    }
+
+  self->ahead_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+start_measuring_ahead (gpointer data)
+{
+  AccordTableView *self = data;
+
+  self->ahead_source = g_idle_add_full (G_PRIORITY_LOW, measure_ahead_step, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* (Re)starts measuring ahead, from the first row, after a delay. */
+static void
+measure_ahead_later (AccordTableView *self)
+{
+  guint n_texts;
+
+  g_clear_handle_id (&self->ahead_source, g_source_remove);
+  self->ahead_row = 0;
+  if (self->pack == NULL)
+    return;
+
+  n_texts = g_list_model_get_n_items (accord_pack_get_aspects (self->pack)) *
+            (2 + 1 + self->n_subjects);  /* name and description, group, subjects */
+  if (n_texts > ACCORD_CELL_TEXT_CACHE_SIZE / 2)
+    return;
+
+  self->ahead_source = g_timeout_add_full (G_PRIORITY_LOW, AHEAD_DELAY_MS, start_measuring_ahead, self, NULL);
 }
 
 /* Column widths ---------------------------------------------------------
@@ -390,7 +608,10 @@ accord_table_view_size_allocate (GtkWidget *widget,
    * they will have. (This is why the view has no layout manager: with one,
    * GTK would not call this.) */
   if (width != self->fitted_width)
-    fit_columns (self, width);
+    {
+      fit_columns (self, width);
+      self->ahead_wanted = TRUE;
+    }
 
   /* Subjects side by side, the same size, when two fit; one per line,
    * each as tall as its text, when they do not. */
@@ -399,6 +620,12 @@ accord_table_view_size_allocate (GtkWidget *widget,
                                           width >= NARROW_WIDTH ? CLAMP (self->n_subjects, 1, 4) : 1);
 
   gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
+
+  if (self->ahead_wanted)
+    {
+      self->ahead_wanted = FALSE;
+      measure_ahead_later (self);
+    }
 }
 
 static GtkSizeRequestMode
@@ -434,19 +661,9 @@ static GtkColumnViewColumn *
 subject_column_new (AccordPack    *pack,
                     AccordSubject *subject)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  SubjectColumn *data = g_new0 (SubjectColumn, 1);
-  GtkColumnViewColumn *column;
+  GtkColumnViewColumn *column = gtk_column_view_column_new (accord_subject_get_name (subject), NULL);
 
-  data->pack = g_object_ref (pack);
-  data->subject = g_object_ref (subject);
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_subject_cell), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_subject_cell), data);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_subject_cell), data);
-  g_object_set_data_full (G_OBJECT (factory), "accord-subject-column", data, subject_column_free);
-
-  column = gtk_column_view_column_new (accord_subject_get_name (subject), factory);
+  set_column_cells (column, COLUMN_SUBJECT, pack, subject);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_fixed_width (column, SUBJECT_COLUMN_MIN_WIDTH);
   g_object_set_data_full (G_OBJECT (column), "accord-subject",
@@ -1177,6 +1394,8 @@ accord_table_view_set_pack (AccordTableView *self,
 
   g_set_object (&self->pack, pack);
   self->n_subjects = 0;
+  self->ahead_wanted = pack != NULL;
+  g_clear_handle_id (&self->ahead_source, g_source_remove);
   g_clear_pointer (&self->search_index, g_ptr_array_unref);
   g_clear_pointer (&self->group_keys, g_ptr_array_unref);
   g_hash_table_remove_all (self->topics_by_aspect);
@@ -1333,6 +1552,8 @@ accord_table_view_dispose (GObject *object)
 {
   AccordTableView *self = ACCORD_TABLE_VIEW (object);
 
+  g_clear_handle_id (&self->ahead_source, g_source_remove);
+
   /* The column view's sorter and the scroller outlive nothing of ours, but
    * they emit while the template is torn down. */
   if (self->column_view != NULL)
@@ -1480,7 +1701,6 @@ accord_table_view_class_init (AccordTableViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordTableView, subject_cards);
   gtk_widget_class_bind_template_child (widget_class, AccordTableView, topic_links);
   gtk_widget_class_bind_template_child (widget_class, AccordTableView, no_topics_label);
-  gtk_widget_class_bind_template_callback (widget_class, has_text);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_stop);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_activate);
@@ -1503,6 +1723,9 @@ accord_table_view_init (AccordTableView *self)
                                                   (GDestroyNotify) g_ptr_array_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  set_column_cells (self->aspect_column, COLUMN_ASPECT, NULL, NULL);
+  set_column_cells (self->group_column, COLUMN_GROUP, NULL, NULL);
 
   /* Our own reference: on a phone's width the column leaves the view. */
   self->group_column_ref = g_object_ref (self->group_column);
@@ -1535,4 +1758,20 @@ accord_table_view_init (AccordTableView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.show-table", FALSE);
 
   update_status (self);
+}
+
+/**
+ * accord_table_view_is_measuring_ahead:
+ *
+ * For tests and benchmarks.
+ *
+ * Returns: whether the view has yet to measure the texts of its rows
+ *   ahead, or is measuring them (see "Measuring ahead" in the source)
+ */
+gboolean
+accord_table_view_is_measuring_ahead (AccordTableView *self)
+{
+  g_return_val_if_fail (ACCORD_IS_TABLE_VIEW (self), FALSE);
+
+  return self->ahead_source != 0 || self->ahead_wanted;
 }

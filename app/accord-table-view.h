@@ -29,4 +29,6 @@ void        accord_table_view_show_table   (AccordTableView *self);
 
 const char *accord_table_view_get_location (AccordTableView *self);
 
+gboolean    accord_table_view_is_measuring_ahead (AccordTableView *self);
+
 G_END_DECLS
