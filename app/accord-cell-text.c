@@ -14,6 +14,9 @@
  *  - The text is laid out for drawing only when the cell is drawn: the
  *    rows off screen never do. (The drawing layout follows font changes
  *    by itself: Pango notices that its context changed.)
+ *  - A cell can measure other texts as it would its own at the width it
+ *    was last allocated (accord_cell_text_measure_ahead()): the table
+ *    measures the texts of rows that have no widgets yet while it is idle.
  *
  * It is a label to accessibility (role and name), and takes a label's
  * style (CSS name "label": "dim-label" and the theme's colours apply).

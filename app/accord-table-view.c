@@ -14,7 +14,9 @@
  * filter, so opening a pack stays cheap). The subject columns are created here
  * when the pack is set, because they depend on it. Only the rows around the
  * ones on screen get widgets (GTK 4.8 keeps about 200): the column view sits
- * directly in its GtkScrolledWindow.
+ * directly in its GtkScrolledWindow. Every cell is made by the view's own
+ * factories, of AccordCellTexts, and the view measures the rows' texts
+ * ahead while idle, so sorting and filtering find them measured.
  *
  * The aspect page shows one aspect: every subject's characteristic side by
  * side with its sources, and the topics that discuss the aspect as links.
