@@ -8,7 +8,9 @@
  * run it under xvfb-run)
  *
  * Generates a pack of 2,000 aspects × 8 subjects (by default), shows its
- * Characteristics table in the real window (1280×800) and measures:
+ * Characteristics table in the real window (1280×800), waits until the
+ * table has measured its rows' texts ahead while idle (as it does while
+ * the user looks at it first; the time it took is printed), and measures:
  *
  *  - sort: a click on a column header, as GtkColumnView does it
  *    (gtk_column_view_sort_by_column), by aspect name and by group, each
