@@ -49,15 +49,6 @@ struct _AccordCellText
 
 G_DEFINE_FINAL_TYPE (AccordCellText, accord_cell_text, GTK_TYPE_WIDGET)
 
-enum
-{
-  PROP_0,
-  PROP_TEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 typedef struct
 {
   char  *text;
@@ -230,42 +221,6 @@ accord_cell_text_direction_changed (GtkWidget        *widget,
 }
 
 static void
-accord_cell_text_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  AccordCellText *self = ACCORD_CELL_TEXT (object);
-
-  switch (prop_id)
-    {
-    case PROP_TEXT:
-      g_value_set_string (value, self->text);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-accord_cell_text_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  AccordCellText *self = ACCORD_CELL_TEXT (object);
-
-  switch (prop_id)
-    {
-    case PROP_TEXT:
-      accord_cell_text_set_text (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 accord_cell_text_finalize (GObject *object)
 {
   AccordCellText *self = ACCORD_CELL_TEXT (object);
@@ -282,25 +237,12 @@ accord_cell_text_class_init (AccordCellTextClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->get_property = accord_cell_text_get_property;
-  object_class->set_property = accord_cell_text_set_property;
   object_class->finalize = accord_cell_text_finalize;
   widget_class->get_request_mode = accord_cell_text_get_request_mode;
   widget_class->measure = accord_cell_text_measure;
   widget_class->size_allocate = accord_cell_text_size_allocate;
   widget_class->snapshot = accord_cell_text_snapshot;
   widget_class->direction_changed = accord_cell_text_direction_changed;
-
-  /**
-   * AccordCellText:text: (nullable)
-   *
-   * The text: plain text, never markup. Bound from the item in the table's
-   * builder list item templates.
-   */
-  properties[PROP_TEXT] =
-    g_param_spec_string ("text", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "label");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
@@ -336,7 +278,6 @@ accord_cell_text_set_text (AccordCellText *self,
   g_clear_object (&self->layout);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text != NULL ? text : "", -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
 }
 
 /**

@@ -1679,7 +1679,6 @@ accord_table_view_class_init (AccordTableViewClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (ACCORD_TYPE_ASPECT);
-  g_type_ensure (ACCORD_TYPE_CELL_TEXT);
 
   gtk_widget_class_set_css_name (widget_class, "accordtableview");
 
