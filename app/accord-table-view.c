@@ -424,8 +424,11 @@ measure_ahead_step (gpointer data)
           g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
           ColumnCells *cells = get_column_cells (column);
           const char *texts[COLUMN_MAX_TEXTS];
-          guint n = column_texts (cells, aspect, texts);
+          guint n;
 
+          if (cells == NULL)
+            continue;
+          n = column_texts (cells, aspect, texts);
           for (guint i = 0; i < n; i++)
             if (cells->samples[i] != NULL && texts[i] != NULL)
               accord_cell_text_measure_ahead (cells->samples[i], texts[i]);
