@@ -512,7 +512,11 @@ set_column_width (AccordTableView     *self,
 
 /* Takes the Group column out of the view or puts it back. Not with
  * gtk_column_view_column_set_visible(): GTK 4.8 then measures every row's
- * cells against the wrong columns' widths. */
+ * cells against the wrong columns' widths. Nor by inserting it back
+ * between the others: GTK 4.8 appends the new column's cell to each row
+ * that exists, and measures a row's cells against the columns in order,
+ * so each subject's text would be measured at its neighbour's width (rows
+ * with blank bands). The subject columns leave and come back after it. */
 static void
 show_group_column (AccordTableView *self,
                    gboolean         show)
@@ -529,7 +533,13 @@ show_group_column (AccordTableView *self,
     }
 
   if (show && !shown)
-    gtk_column_view_insert_column (self->column_view, MIN (1, n), self->group_column);
+    {
+      for (guint i = 0; i < self->subject_columns->len; i++)
+        gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->subject_columns, i));
+      gtk_column_view_insert_column (self->column_view, MIN (1, n), self->group_column);
+      for (guint i = 0; i < self->subject_columns->len; i++)
+        gtk_column_view_append_column (self->column_view, g_ptr_array_index (self->subject_columns, i));
+    }
   else if (!show && shown)
     gtk_column_view_remove_column (self->column_view, self->group_column);
 }

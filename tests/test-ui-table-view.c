@@ -932,6 +932,17 @@ test_layout (void)
   g_assert_cmpstr (titles, ==, "Aspect,Peacekeeping,Diplomacy");
   assert_rows_fit (column_view);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f.view)), <=, 360);
+
+  /* Wide again: the Group column is back in its place, and the rows that
+   * were built without it still fit their text. */
+  gtk_window_set_default_size (f.window, 1280, 800);
+  while (gtk_widget_get_width (GTK_WIDGET (f.view)) < 1000)
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_layout (GTK_WIDGET (f.view));
+  g_free (titles);
+  titles = column_titles (column_view);
+  g_assert_cmpstr (titles, ==, "Aspect,Group,Peacekeeping,Diplomacy");
+  assert_rows_fit (column_view);
   fixture_clear (&f);
 }
 
