@@ -80,9 +80,14 @@ struct _AccordTableView
 
   /* A subject column to scroll to once the table has been allocated. */
   GtkColumnViewColumn *pending_column;
+  /* Whether the table shows its start (see at_start()), and a correction
+   * of the horizontal scroll waiting for an idle moment. */
+  gboolean h_at_start;
+  guint h_start_source;
   /* The width the columns were last fitted to, and whether that is what
    * is changing their widths right now (rather than the user). */
   int fitted_width;
+  int viewport_width;   /* the column view's, at that width */
   gboolean fitting;
   GtkColumnViewColumn *group_column_ref;
   guint n_subjects;
@@ -567,6 +572,7 @@ fit_columns (AccordTableView *self,
                           GTK_ORIENTATION_HORIZONTAL, -1, NULL, &scrollbar, NULL, NULL);
       available -= scrollbar;
     }
+  self->viewport_width = available;
 
   set_column_width (self, self->aspect_column, narrow ? NARROW_ASPECT_COLUMN_WIDTH : ASPECT_COLUMN_WIDTH);
   set_column_width (self, self->group_column, narrow ? NARROW_GROUP_COLUMN_WIDTH : GROUP_COLUMN_WIDTH);
@@ -608,6 +614,79 @@ fit_columns (AccordTableView *self,
     }
 }
 
+/* Scrolling sideways -------------------------------------------------- */
+
+/* Whether the table shows its start: its left edge, or its right one in a
+ * right-to-left interface. GTK 4.8's column view counts the adjustment
+ * from the left in both directions, so at 0 a right-to-left table would
+ * show its last columns and hide the Aspect column. */
+static gboolean
+at_start (AccordTableView *self,
+          GtkAdjustment   *adjustment)
+{
+  double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  if (gtk_widget_get_direction (GTK_WIDGET (self->column_view)) == GTK_TEXT_DIR_RTL)
+    return gtk_adjustment_get_value (adjustment) >= end;
+  return gtk_adjustment_get_value (adjustment) <= 0;
+}
+
+static void
+on_hadjustment_value_changed (AccordTableView *self,
+                              GtkAdjustment   *adjustment)
+{
+  self->h_at_start = at_start (self, adjustment);
+}
+
+static void
+scroll_to_start (AccordTableView *self,
+                 GtkAdjustment   *adjustment)
+{
+  gtk_adjustment_set_value (adjustment, gtk_widget_get_direction (GTK_WIDGET (self->column_view)) == GTK_TEXT_DIR_RTL
+                                        ? gtk_adjustment_get_upper (adjustment) : 0);
+}
+
+static gboolean
+scroll_to_start_idle (gpointer data)
+{
+  AccordTableView *self = data;
+
+  self->h_start_source = 0;
+  if (self->h_at_start)
+    scroll_to_start (self, gtk_scrolled_window_get_hadjustment (self->table_scroller));
+  return G_SOURCE_REMOVE;
+}
+
+/* Before the column view is allocated: a right-to-left table that shows
+ * its start keeps showing it at the new width. The column view reads the
+ * adjustment's value before it sets its range, so the range is set here
+ * first, as it will be: every column has a fixed width (see "Column
+ * widths"). */
+static void
+keep_start_in_view (AccordTableView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->table_scroller);
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  guint n = g_list_model_get_n_items (columns);
+  int page = self->viewport_width;
+  int total = 0;
+
+  if (!self->h_at_start || gtk_widget_get_direction (GTK_WIDGET (self->column_view)) != GTK_TEXT_DIR_RTL)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (gtk_column_view_column_get_visible (column))
+        total += MAX (gtk_column_view_column_get_fixed_width (column), 0);
+    }
+
+  if (page > 0 && total > page)
+    gtk_adjustment_configure (adjustment, total - page, 0, total,
+                              page * 0.1, page * 0.9, page);
+}
+
 static void
 accord_table_view_size_allocate (GtkWidget *widget,
                                  int        width,
@@ -634,6 +713,7 @@ accord_table_view_size_allocate (GtkWidget *widget,
   gtk_flow_box_set_max_children_per_line (self->subject_cards,
                                           width >= NARROW_WIDTH ? CLAMP (self->n_subjects, 1, 4) : 1);
 
+  keep_start_in_view (self);
   gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
 
   if (self->ahead_wanted)
@@ -1334,10 +1414,15 @@ scroll_to_column (AccordTableView     *self,
 }
 
 static void
-on_hadjustment_changed (AccordTableView *self)
+on_hadjustment_changed (AccordTableView *self,
+                        GtkAdjustment   *adjustment)
 {
   if (self->pending_column != NULL && scroll_to_column (self, self->pending_column))
     self->pending_column = NULL;
+  else if (self->h_at_start && !at_start (self, adjustment) && self->h_start_source == 0)
+    /* The table starts where the reader starts, until they scroll. Not
+     * now: the column view is being allocated, and would not follow. */
+    self->h_start_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, scroll_to_start_idle, self, NULL);
 }
 
 /* Actions -------------------------------------------------------------- */
@@ -1568,6 +1653,7 @@ accord_table_view_dispose (GObject *object)
   AccordTableView *self = ACCORD_TABLE_VIEW (object);
 
   g_clear_handle_id (&self->ahead_source, g_source_remove);
+  g_clear_handle_id (&self->h_start_source, g_source_remove);
 
   /* The column view's sorter and the scroller outlive nothing of ours, but
    * they emit while the template is torn down. */
@@ -1765,8 +1851,11 @@ accord_table_view_init (AccordTableView *self)
                            G_CALLBACK (on_sort_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_model, "items-changed",
                            G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+  self->h_at_start = TRUE;
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->table_scroller), "changed",
                            G_CALLBACK (on_hadjustment_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->table_scroller), "value-changed",
+                           G_CALLBACK (on_hadjustment_value_changed), self, G_CONNECT_SWAPPED);
 
   gtk_search_entry_set_key_capture_widget (self->filter_entry, self->table_page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.show-table", FALSE);

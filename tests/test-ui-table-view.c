@@ -946,6 +946,73 @@ test_layout (void)
   fixture_clear (&f);
 }
 
+/* Two frames painted, without asking for a new layout (wait_for_layout()
+ * does): what the view shows by itself. */
+static void
+wait_frames (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  guint frames = 0;
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame), &frames);
+
+  while (frames < 2)
+    {
+      gtk_widget_queue_draw (widget);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, handler);
+}
+
+/* Resizes @fixture's window to @width and waits until the view has it. */
+static void
+resize_window (Fixture *fixture,
+               int      width)
+{
+  gtk_window_set_default_size (fixture->window, width, 700);
+  while (ABS (gtk_widget_get_width (GTK_WIDGET (fixture->view)) - width) > 20)
+    g_main_context_iteration (NULL, TRUE);
+  wait_frames (GTK_WIDGET (fixture->view));
+}
+
+/* Where the table starts, for a right-to-left reader: its right edge,
+ * with the Aspect column, however the window is resized, until the user
+ * scrolls sideways. (GTK 4.8's column view counts its adjustment from the
+ * left in both directions.) */
+static void
+test_rtl_start (void)
+{
+  Fixture f = { 0 };
+  GtkColumnView *column_view;
+  GtkAdjustment *adjustment;
+
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  fixture_show (&f, accord_test_load_builtin (), 600, 700);
+  column_view = get_column_view (f.view);
+  adjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (column_view))));
+  wait_frames (GTK_WIDGET (f.view));
+
+  /* Wider than the view, and showing its start. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment) + 100);
+  g_assert_true (column_in_view (column_view, "Aspect"));
+  g_assert_false (column_in_view (column_view, "Diplomacy"));
+
+  /* Resized: still at the start. */
+  resize_window (&f, 700);
+  g_assert_true (column_in_view (column_view, "Aspect"));
+  g_assert_false (column_in_view (column_view, "Diplomacy"));
+
+  /* Scrolled to the other end by the user: left there. */
+  gtk_adjustment_set_value (adjustment, 0);
+  wait_frames (GTK_WIDGET (f.view));
+  g_assert_true (column_in_view (column_view, "Diplomacy"));
+  resize_window (&f, 650);
+  g_assert_true (column_in_view (column_view, "Diplomacy"));
+  g_assert_false (column_in_view (column_view, "Aspect"));
+
+  fixture_clear (&f);
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+}
+
 /* Keyboard focus follows the user into the aspect page and back to the
  * row they came from. */
 static void
@@ -1199,6 +1266,7 @@ main (int   argc,
   g_test_add_func ("/table-view/location", test_location);
   g_test_add_func ("/table-view/show-subject", test_show_subject);
   g_test_add_func ("/table-view/layout", test_layout);
+  g_test_add_func ("/table-view/rtl-start", test_rtl_start);
   g_test_add_func ("/table-view/focus", test_focus);
   g_test_add_func ("/table-view/large-pack", test_large_pack);
 
