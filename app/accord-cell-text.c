@@ -111,6 +111,17 @@ configure_layout (AccordCellText *self,
   place_layout (self, layout, width);
 }
 
+/* What the heights of @self's texts depend on besides the width: its font
+ * and the resolution. */
+static guint
+font_key (AccordCellText *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+
+  return pango_font_description_hash (pango_context_get_font_description (context)) ^
+         (guint) (pango_cairo_context_get_resolution (context) * 64);
+}
+
 /* The height of @text at @width in @self's font: from the cache, or laid
  * out and cached. */
 static int
@@ -122,8 +133,7 @@ height_for_width (AccordCellText *self,
   Height key = {
     .text = text != NULL ? (char *) text : (char *) "",
     .width = width,
-    .font = pango_font_description_hash (pango_context_get_font_description (context)) ^
-            (guint) (pango_cairo_context_get_resolution (context) * 64),
+    .font = font_key (self),
   };
   Height *found;
   g_autoptr(PangoLayout) layout = NULL;
@@ -324,4 +334,18 @@ guint
 accord_cell_text_get_n_laid_out (void)
 {
   return n_laid_out;
+}
+
+/**
+ * accord_cell_text_get_font_key:
+ *
+ * Returns: a number that changes when what @self's heights depend on
+ *   besides the width (its font, the resolution) changes
+ */
+guint
+accord_cell_text_get_font_key (AccordCellText *self)
+{
+  g_return_val_if_fail (ACCORD_IS_CELL_TEXT (self), 0);
+
+  return font_key (self);
 }

@@ -23,6 +23,7 @@ void        accord_cell_text_set_text (AccordCellText *self,
 const char *accord_cell_text_get_text (AccordCellText *self);
 void        accord_cell_text_measure_ahead  (AccordCellText *self,
                                              const char     *text);
+guint       accord_cell_text_get_font_key   (AccordCellText *self);
 guint       accord_cell_text_get_n_laid_out (void);
 
 G_END_DECLS

@@ -98,6 +98,7 @@ struct _AccordTableView
   guint ahead_source;
   guint ahead_row;
   gboolean ahead_wanted;
+  guint ahead_font;     /* a sample's font key when it started */
 
   /* template children */
   GtkStack *stack;
@@ -399,6 +400,7 @@ get_column_cells (GtkColumnViewColumn *column)
  * again whenever its columns change width, the view measures every row's
  * texts with each column's sample cell while it is idle, a slice at a time
  * at low priority; sorting, filtering and scrolling then find them measured.
+ * A change of font (the text zoomed) starts it again too.
  * A table with more texts than half the cells' cache holds is left alone:
  * measuring it would only empty the cache again.
  */
@@ -453,11 +455,29 @@ start_measuring_ahead (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* A sample cell in the view's own font, which follows the text zoom and
+ * the desktop's font (the aspect names' heading style has a size of its
+ * own): the first subject column's; NULL before the table has rows. */
+static AccordCellText *
+font_sample (AccordTableView *self)
+{
+  ColumnCells *cells;
+
+  if (self->subject_columns->len == 0)
+    return NULL;
+  cells = get_column_cells (g_ptr_array_index (self->subject_columns, 0));
+  return cells != NULL ? cells->samples[0] : NULL;
+}
+
 /* (Re)starts measuring ahead, from the first row, after a delay. */
 static void
 measure_ahead_later (AccordTableView *self)
 {
+  AccordCellText *sample = font_sample (self);
   guint n_texts;
+
+  if (sample != NULL)
+    self->ahead_font = accord_cell_text_get_font_key (sample);
 
   g_clear_handle_id (&self->ahead_source, g_source_remove);
   self->ahead_row = 0;
@@ -706,6 +726,9 @@ accord_table_view_size_allocate (GtkWidget *widget,
       fit_columns (self, width);
       self->ahead_wanted = TRUE;
     }
+  /* Other fonts (the text zoomed, say): other heights. */
+  if (font_sample (self) != NULL && accord_cell_text_get_font_key (font_sample (self)) != self->ahead_font)
+    self->ahead_wanted = TRUE;
 
   /* Subjects side by side, the same size, when two fit; one per line,
    * each as tall as its text, when they do not. */

@@ -1244,6 +1244,24 @@ test_measure_ahead (void)
   g_test_message ("narrower, sorted: %u of %u texts laid out", laid_out, texts);
   g_assert_cmpuint (laid_out * 3, <, texts);
 
+  /* Larger text (as the window's zoom makes it): other heights, measured
+   * again. */
+  {
+    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_data (provider, "accordtableview { font-size: 150%; }", -1);
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                GTK_STYLE_PROVIDER_PRIORITY_USER);
+    wait_for_layout (GTK_WIDGET (f.view));
+    g_assert_true (accord_table_view_is_measuring_ahead (f.view));
+    wait_measured_ahead (f.view);
+    laid_out = laid_out_sorting (column_view, "Aspect", GTK_SORT_ASCENDING);
+    texts = count_rows (column_view) * 7;
+    g_test_message ("zoomed, sorted: %u of %u texts laid out", laid_out, texts);
+    g_assert_cmpuint (laid_out * 3, <, texts);
+    gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider));
+  }
+
   fixture_clear (&f);
 }
 
