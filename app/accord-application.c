@@ -355,8 +355,6 @@ accord_application_startup (GApplication *app)
 {
   AccordApplication *self = ACCORD_APPLICATION (app);
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-  g_autoptr(GtkCssProvider) zoom_css = gtk_css_provider_new ();
-  g_autoptr(GString) zoom_rules = g_string_new (NULL);
 
   G_APPLICATION_CLASS (accord_application_parent_class)->startup (app);
 
@@ -373,14 +371,6 @@ accord_application_startup (GApplication *app)
   gtk_css_provider_load_from_resource (css, "/io/github/accord/Accord/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-
-  /* Text zoom: the window carries a zoom-N class that scales its views. */
-  for (int zoom = 50; zoom <= 300; zoom += 10)
-    g_string_append_printf (zoom_rules, "window.zoom-%d .accord-view { font-size: %d%%; }\n", zoom, zoom);
-  gtk_css_provider_load_from_data (zoom_css, zoom_rules->str, -1);
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (zoom_css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 

@@ -1022,6 +1022,54 @@ print_activated (GtkWidget  *widget,
     accord_export_pdf_dialog (GTK_WINDOW (self), summary);
 }
 
+/* The sizes GTK's default theme gives its type classes, in points: not
+ * relative to the text around them, so a view's zoomed font size does not
+ * reach them by itself. */
+static const struct
+{
+  const char *css_class;
+  double points;
+} zoomed_type[] = {
+  { "title-1", 20 }, { "title-2", 15 }, { "title-3", 15 }, { "title-4", 13 },
+  { "heading", 11 }, { "body", 11 }, { "caption-heading", 9 }, { "caption", 9 },
+};
+
+/* Text zoom: a zoom-N class on the window scales the text of its views
+ * (.accord-view), headings and titles included. Installed once per
+ * display, with the first window. */
+static void
+install_zoom_css (GdkDisplay *display)
+{
+  g_autoptr(GtkCssProvider) provider = NULL;
+  g_autoptr(GString) rules = NULL;
+
+  if (g_object_get_data (G_OBJECT (display), "accord-zoom-css") != NULL)
+    return;
+
+  rules = g_string_new (NULL);
+  for (int zoom = ZOOM_MIN; zoom <= ZOOM_MAX; zoom += ZOOM_STEP)
+    {
+      g_string_append_printf (rules, "window.zoom-%d .accord-view { font-size: %d%%; }\n", zoom, zoom);
+      if (zoom == 100)
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (zoomed_type); i++)
+        {
+          char points[G_ASCII_DTOSTR_BUF_SIZE];
+
+          /* Not printf's %f: the locale's decimal comma is no CSS. */
+          g_ascii_formatd (points, sizeof points, "%.1f", zoomed_type[i].points * zoom / 100);
+          g_string_append_printf (rules, "window.zoom-%d .accord-view .%s { font-size: %spt; }\n",
+                                  zoom, zoomed_type[i].css_class, points);
+        }
+    }
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, rules->str, -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data_full (G_OBJECT (display), "accord-zoom-css", g_steal_pointer (&provider), g_object_unref);
+}
+
 static void
 apply_zoom (AccordWindow *self)
 {
@@ -1266,6 +1314,7 @@ accord_window_init (AccordWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  install_zoom_css (gtk_widget_get_display (GTK_WIDGET (self)));
 
   self->back = g_ptr_array_new_with_free_func (g_free);
   self->forward = g_ptr_array_new_with_free_func (g_free);

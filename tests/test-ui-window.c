@@ -436,18 +436,64 @@ test_find_in_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The first widget under @widget with @css_class. */
+static GtkWidget *
+find_by_class (GtkWidget  *widget,
+               const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The size of @widget's font, in points. */
+static double
+font_points (GtkWidget *widget)
+{
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+
+  return pango_font_description_get_size (pango_context_get_font_description (context)) / (double) PANGO_SCALE;
+}
+
 static void
 test_zoom (void)
 {
   AccordWindow *window = new_window (1280, 800);
+  GtkWidget *page = page_of (window);
+  GtkWidget *title = find_by_class (page, "title-1");
+  GtkWidget *summary = find_by_class (page, "accord-view");
+  double title_points, text_points;
+
+  g_assert_nonnull (title);
+  g_assert_nonnull (summary);
+  title_points = font_points (title);
+  text_points = font_points (summary);
 
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "zoom-100"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "zoom-120"));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "zoom-100"));
+  accord_test_iterate (50);
+
+  /* The text grows, and the titles with it. */
+  g_test_message ("text %.1f -> %.1f pt, title %.1f -> %.1f pt", text_points, font_points (summary),
+                  title_points, font_points (title));
+  g_assert_cmpfloat_with_epsilon (font_points (summary), text_points * 1.2, 0.1);
+  g_assert_cmpfloat_with_epsilon (font_points (title), title_points * 1.2, 0.1);
+
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "zoom-100"));
+  accord_test_iterate (50);
+  g_assert_cmpfloat_with_epsilon (font_points (title), title_points, 0.01);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
