@@ -677,6 +677,32 @@ scroll_to_start_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The width of the shown columns before @target, in the columns' current
+ * (possibly reordered) order; of them all if @target is NULL or not shown.
+ * Every column here has a fixed width; when the table is wider than the
+ * view none of them has been expanded, so the widths are exact. */
+static int
+columns_width_before (AccordTableView     *self,
+                      GtkColumnViewColumn *target)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  guint n = g_list_model_get_n_items (columns);
+  int width = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (!gtk_column_view_column_get_visible (column))
+        continue;
+      if (column == target)
+        break;
+      width += MAX (gtk_column_view_column_get_fixed_width (column), 0);
+    }
+
+  return width;
+}
+
 /* Before the column view is allocated: a right-to-left table that shows
  * its start keeps showing it at the new width. The column view reads the
  * adjustment's value before it sets its range, so the range is set here
@@ -686,22 +712,13 @@ static void
 keep_start_in_view (AccordTableView *self)
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->table_scroller);
-  GListModel *columns = gtk_column_view_get_columns (self->column_view);
-  guint n = g_list_model_get_n_items (columns);
   int page = self->viewport_width;
-  int total = 0;
+  int total;
 
   if (!self->h_at_start || gtk_widget_get_direction (GTK_WIDGET (self->column_view)) != GTK_TEXT_DIR_RTL)
     return;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-
-      if (gtk_column_view_column_get_visible (column))
-        total += MAX (gtk_column_view_column_get_fixed_width (column), 0);
-    }
-
+  total = columns_width_before (self, NULL);
   if (page > 0 && total > page)
     gtk_adjustment_configure (adjustment, total - page, 0, total,
                               page * 0.1, page * 0.9, page);
@@ -1395,33 +1412,17 @@ scroll_to_column (AccordTableView     *self,
                   GtkColumnViewColumn *target)
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->table_scroller);
-  GListModel *columns = gtk_column_view_get_columns (self->column_view);
   double page = gtk_adjustment_get_page_size (adjustment);
   double upper = gtk_adjustment_get_upper (adjustment);
   double value = gtk_adjustment_get_value (adjustment);
-  double start = 0, width = 0;
-  guint n = g_list_model_get_n_items (columns);
+  double start, width;
 
   if (page <= 0)
     return FALSE;  /* not allocated yet */
 
-  /* Where the column starts, in the columns' current (possibly reordered)
-   * order. Every column here has a fixed width; when the table is wider than
-   * the view none of them has been expanded, so the widths are exact. */
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-      int fixed = gtk_column_view_column_get_fixed_width (column);
-
-      if (!gtk_column_view_column_get_visible (column))
-        continue;
-      if (column == target)
-        {
-          width = MAX (fixed, 0);
-          break;
-        }
-      start += MAX (fixed, 0);
-    }
+  /* Where the column starts, and how wide it is (nothing if not shown). */
+  start = columns_width_before (self, target);
+  width = gtk_column_view_column_get_visible (target) ? MAX (gtk_column_view_column_get_fixed_width (target), 0) : 0;
 
   if (gtk_widget_get_direction (GTK_WIDGET (self->column_view)) == GTK_TEXT_DIR_RTL)
     start = upper - start - width;
