@@ -900,6 +900,35 @@ assert_rows_fit (GtkColumnView *column_view)
   g_assert_cmpuint (checked, >, 0);
 }
 
+/* Two frames painted, without asking for a new layout (wait_for_layout()
+ * does): what the view shows by itself. */
+static void
+wait_frames (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  guint frames = 0;
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame), &frames);
+
+  while (frames < 2)
+    {
+      gtk_widget_queue_draw (widget);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, handler);
+}
+
+/* Resizes @fixture's window and waits until the view has the width. */
+static void
+resize_window (Fixture *fixture,
+               int      width,
+               int      height)
+{
+  gtk_window_set_default_size (fixture->window, width, height);
+  while (ABS (gtk_widget_get_width (GTK_WIDGET (fixture->view)) - width) > 20)
+    g_main_context_iteration (NULL, TRUE);
+  wait_frames (GTK_WIDGET (fixture->view));
+}
+
 /* The subject columns share the width, and the rows are only as tall as
  * their text; on a phone's width the Group column makes room. */
 static void
@@ -935,43 +964,13 @@ test_layout (void)
 
   /* Wide again: the Group column is back in its place, and the rows that
    * were built without it still fit their text. */
-  gtk_window_set_default_size (f.window, 1280, 800);
-  while (gtk_widget_get_width (GTK_WIDGET (f.view)) < 1000)
-    g_main_context_iteration (NULL, TRUE);
+  resize_window (&f, 1280, 800);
   wait_for_layout (GTK_WIDGET (f.view));
   g_free (titles);
   titles = column_titles (column_view);
   g_assert_cmpstr (titles, ==, "Aspect,Group,Peacekeeping,Diplomacy");
   assert_rows_fit (column_view);
   fixture_clear (&f);
-}
-
-/* Two frames painted, without asking for a new layout (wait_for_layout()
- * does): what the view shows by itself. */
-static void
-wait_frames (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  guint frames = 0;
-  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame), &frames);
-
-  while (frames < 2)
-    {
-      gtk_widget_queue_draw (widget);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_signal_handler_disconnect (clock, handler);
-}
-
-/* Resizes @fixture's window to @width and waits until the view has it. */
-static void
-resize_window (Fixture *fixture,
-               int      width)
-{
-  gtk_window_set_default_size (fixture->window, width, 700);
-  while (ABS (gtk_widget_get_width (GTK_WIDGET (fixture->view)) - width) > 20)
-    g_main_context_iteration (NULL, TRUE);
-  wait_frames (GTK_WIDGET (fixture->view));
 }
 
 /* Where the table starts, for a right-to-left reader: its right edge,
@@ -997,7 +996,7 @@ test_rtl_start (void)
   g_assert_false (column_in_view (column_view, "Diplomacy"));
 
   /* Resized: still at the start. */
-  resize_window (&f, 700);
+  resize_window (&f, 700, 700);
   g_assert_true (column_in_view (column_view, "Aspect"));
   g_assert_false (column_in_view (column_view, "Diplomacy"));
 
@@ -1005,7 +1004,7 @@ test_rtl_start (void)
   gtk_adjustment_set_value (adjustment, 0);
   wait_frames (GTK_WIDGET (f.view));
   g_assert_true (column_in_view (column_view, "Diplomacy"));
-  resize_window (&f, 650);
+  resize_window (&f, 650, 700);
   g_assert_true (column_in_view (column_view, "Diplomacy"));
   g_assert_false (column_in_view (column_view, "Aspect"));
 
@@ -1193,56 +1192,48 @@ wait_measured_ahead (AccordTableView *view)
     g_main_context_iteration (NULL, TRUE);
 }
 
-/* How many texts the cells lay out to measure them while @column_view is
- * sorted by @title. */
-static guint
-laid_out_sorting (GtkColumnView *column_view,
-                  const char    *title,
-                  GtkSortType    order)
+/* Waits until @view has measured ahead, sorts its table by @title and
+ * checks that the cells laid out under a third of the texts of the rows
+ * GTK binds, 7 each (name, description, group and 4 subjects). Without
+ * measuring ahead, about half of them are laid out (the rest repeat);
+ * with it, a fifth (GTK also measures new rows at widths they never get). */
+static void
+assert_sort_measured_ahead (AccordTableView *view,
+                            const char      *title,
+                            GtkSortType      order,
+                            const char      *when)
 {
-  guint before = accord_cell_text_get_n_laid_out ();
+  GtkColumnView *column_view = get_column_view (view);
+  guint before, laid_out, texts;
 
+  g_assert_true (accord_table_view_is_measuring_ahead (view));
+  wait_measured_ahead (view);
+
+  before = accord_cell_text_get_n_laid_out ();
   gtk_column_view_sort_by_column (column_view, get_column (column_view, title), order);
   wait_for_layout (GTK_WIDGET (column_view));
-  return accord_cell_text_get_n_laid_out () - before;
+  laid_out = accord_cell_text_get_n_laid_out () - before;
+  texts = count_rows (column_view) * 7;
+  g_test_message ("%s, sorted: %u of %u texts laid out", when, laid_out, texts);
+  g_assert_cmpuint (laid_out * 3, <, texts);
 }
 
 /* (7b) While idle, the table measures its rows' texts ahead, so a sort
- * finds most of them measured; again after the columns change width. */
+ * finds most of them measured; again after the columns change width and
+ * after the font does. */
 static void
 test_measure_ahead (void)
 {
   Fixture f = { 0 };
   g_autoptr(AccordPack) large = generate_pack (2000, 4);
-  GtkColumnView *column_view;
-  guint texts, laid_out;
 
   fixture_show (&f, g_object_ref (large), 1280, 800);
-  column_view = get_column_view (f.view);
-  g_assert_true (accord_table_view_is_measuring_ahead (f.view));
-  wait_measured_ahead (f.view);
+  assert_sort_measured_ahead (f.view, "Aspect", GTK_SORT_DESCENDING, "shown");
 
-  /* The rows GTK binds after the sort have 7 texts each (name,
-   * description, group and 4 subjects). Without measuring ahead, about
-   * half of them are laid out (the rest repeat); with it, a fifth (GTK
-   * also measures new rows at widths they never get). */
-  laid_out = laid_out_sorting (column_view, "Aspect", GTK_SORT_DESCENDING);
-  texts = count_rows (column_view) * 7;
-  g_test_message ("sorted: %u of %u texts laid out", laid_out, texts);
-  g_assert_cmpuint (laid_out * 3, <, texts);
-
-  /* Narrower: other widths, measured again (once the X server has given
-   * the window its new size). */
-  gtk_window_set_default_size (f.window, 900, 800);
-  while (gtk_widget_get_width (GTK_WIDGET (f.view)) > 900)
-    g_main_context_iteration (NULL, TRUE);
+  /* Narrower: other widths, measured again. */
+  resize_window (&f, 900, 800);
   wait_for_layout (GTK_WIDGET (f.view));
-  g_assert_true (accord_table_view_is_measuring_ahead (f.view));
-  wait_measured_ahead (f.view);
-  laid_out = laid_out_sorting (column_view, "Group", GTK_SORT_ASCENDING);
-  texts = count_rows (column_view) * 7;
-  g_test_message ("narrower, sorted: %u of %u texts laid out", laid_out, texts);
-  g_assert_cmpuint (laid_out * 3, <, texts);
+  assert_sort_measured_ahead (f.view, "Group", GTK_SORT_ASCENDING, "narrower");
 
   /* Larger text (as the window's zoom makes it): other heights, measured
    * again. */
@@ -1253,12 +1244,7 @@ test_measure_ahead (void)
     gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
                                                 GTK_STYLE_PROVIDER_PRIORITY_USER);
     wait_for_layout (GTK_WIDGET (f.view));
-    g_assert_true (accord_table_view_is_measuring_ahead (f.view));
-    wait_measured_ahead (f.view);
-    laid_out = laid_out_sorting (column_view, "Aspect", GTK_SORT_ASCENDING);
-    texts = count_rows (column_view) * 7;
-    g_test_message ("zoomed, sorted: %u of %u texts laid out", laid_out, texts);
-    g_assert_cmpuint (laid_out * 3, <, texts);
+    assert_sort_measured_ahead (f.view, "Aspect", GTK_SORT_ASCENDING, "zoomed");
     gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider));
   }
 
