@@ -1,22 +1,21 @@
 /* accord-cell-text.c: wrapped text for the cells of a long table
  *
  * A plain-text label that wraps to the width it is given, like a GtkLabel
- * with wrapping on, but made for the cells of a GtkColumnView:
+ * with wrapping on, but made for the cells of a long table (AccordTable):
  *
- *  - GTK 4.8 keeps about 200 rows of a column view built, and rebinds many
- *    of them to other items after a sort, a filter or a scroll step (see
- *    docs/performance.md). A wrapping GtkLabel lays its text out three
- *    times each time (minimum width, natural width, height for the width).
- *    Here the height for a width is the only measure, and it is kept in a
- *    cache keyed by the text, the width and the font, so a text that has
- *    been shown at a width is never laid out again to be measured.
+ *  - Rows are rebound to other items as the table scrolls, sorts and
+ *    filters, and the table measures rows ahead of time while idle (with a
+ *    sample row of the same cells). A wrapping GtkLabel lays its text out
+ *    three times each time it is measured (minimum width, natural width,
+ *    height for the width). Here the height for a width is the only
+ *    measure, and it is kept in a cache keyed by the text, the width and
+ *    the font, so a text that has been measured at a width is never laid
+ *    out again to be measured: not when a row shows it after the sample
+ *    measured it, nor when it comes back after a sort.
  *  - Its width comes from the column, so it asks for none of its own.
- *  - The text is laid out for drawing only when the cell is drawn: the
- *    rows off screen never do. (The drawing layout follows font changes
- *    by itself: Pango notices that its context changed.)
- *  - A cell can measure other texts as it would its own at the width it
- *    was last allocated (accord_cell_text_measure_ahead()): the table
- *    measures the texts of rows that have no widgets yet while it is idle.
+ *  - The text is laid out for drawing only when the cell is drawn. (The
+ *    drawing layout follows font changes by itself: Pango notices that its
+ *    context changed.)
  *
  * It is a label to accessibility (role and name), and takes a label's
  * style (CSS name "label": "dim-label" and the theme's colours apply).
@@ -44,7 +43,6 @@ struct _AccordCellText
 
   char *text;
   PangoLayout *layout;   /* for drawing; NULL until drawn */
-  int width;             /* the width it was last allocated; -1: none */
 };
 
 G_DEFINE_FINAL_TYPE (AccordCellText, accord_cell_text, GTK_TYPE_WIDGET)
@@ -187,15 +185,6 @@ accord_cell_text_measure (GtkWidget      *widget,
 }
 
 static void
-accord_cell_text_size_allocate (GtkWidget *widget,
-                                int        width,
-                                int        height,
-                                int        baseline)
-{
-  ACCORD_CELL_TEXT (widget)->width = width;
-}
-
-static void
 accord_cell_text_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
@@ -250,7 +239,6 @@ accord_cell_text_class_init (AccordCellTextClass *klass)
   object_class->finalize = accord_cell_text_finalize;
   widget_class->get_request_mode = accord_cell_text_get_request_mode;
   widget_class->measure = accord_cell_text_measure;
-  widget_class->size_allocate = accord_cell_text_size_allocate;
   widget_class->snapshot = accord_cell_text_snapshot;
   widget_class->direction_changed = accord_cell_text_direction_changed;
 
@@ -261,7 +249,6 @@ accord_cell_text_class_init (AccordCellTextClass *klass)
 static void
 accord_cell_text_init (AccordCellText *self)
 {
-  self->width = -1;
 }
 
 GtkWidget *
@@ -304,25 +291,6 @@ accord_cell_text_get_text (AccordCellText *self)
 }
 
 /**
- * accord_cell_text_measure_ahead:
- * @self: a cell that has been allocated
- * @text: (nullable): plain text
- *
- * Measures @text as @self would at the width it was last allocated, so
- * that a cell of the same style and width that is given @text later finds
- * its height known. Does nothing if @self has not been allocated yet.
- */
-void
-accord_cell_text_measure_ahead (AccordCellText *self,
-                                const char     *text)
-{
-  g_return_if_fail (ACCORD_IS_CELL_TEXT (self));
-
-  if (self->width >= 0)
-    height_for_width (self, text, self->width);
-}
-
-/**
  * accord_cell_text_get_n_laid_out:
  *
  * For tests and benchmarks.
@@ -334,18 +302,4 @@ guint
 accord_cell_text_get_n_laid_out (void)
 {
   return n_laid_out;
-}
-
-/**
- * accord_cell_text_get_font_key:
- *
- * Returns: a number that changes when what @self's heights depend on
- *   besides the width (its font, the resolution) changes
- */
-guint
-accord_cell_text_get_font_key (AccordCellText *self)
-{
-  g_return_val_if_fail (ACCORD_IS_CELL_TEXT (self), 0);
-
-  return font_key (self);
 }

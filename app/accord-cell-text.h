@@ -21,9 +21,6 @@ GtkWidget  *accord_cell_text_new      (void);
 void        accord_cell_text_set_text (AccordCellText *self,
                                        const char     *text);
 const char *accord_cell_text_get_text (AccordCellText *self);
-void        accord_cell_text_measure_ahead  (AccordCellText *self,
-                                             const char     *text);
-guint       accord_cell_text_get_font_key   (AccordCellText *self);
 guint       accord_cell_text_get_n_laid_out (void);
 
 G_END_DECLS

@@ -5,18 +5,17 @@
  *
  * Two pages in a stack. The table: one row per aspect and one column per
  * subject, so every subject can be read against every other on the same
- * aspect. Its model is
+ * aspect. It is an AccordTable, which builds widgets for the rows on screen
+ * only (GTK 4.8's GtkColumnView keeps some 200; see accord-table.c), with
+ * the model
  *
  *   GtkSingleSelection (GtkSortListModel (GtkFilterListModel (aspects)))
  *
- * with the sort model driven by the column view's own sorter, and the filter
- * matching the folded words of each aspect's texts (built once, on the first
- * filter, so opening a pack stays cheap). The subject columns are created here
- * when the pack is set, because they depend on it. Only the rows around the
- * ones on screen get widgets (GTK 4.8 keeps about 200): the column view sits
- * directly in its GtkScrolledWindow. Every cell is made by the view's own
- * factories, of AccordCellTexts, and the view measures the rows' texts
- * ahead while idle, so sorting and filtering find them measured.
+ * sorted by the table's own sorter (a click on a column's title), and
+ * filtered by the folded words of each aspect's texts (built once, on the
+ * first filter, so opening a pack stays cheap). The subject columns are
+ * made here when the pack is set, because they depend on it. Every cell is
+ * made of AccordCellTexts.
  *
  * The aspect page shows one aspect: every subject's characteristic side by
  * side with its sources, and the topics that discuss the aspect as links.
@@ -34,6 +33,7 @@
 #include <glib/gi18n.h>
 
 #include "accord-cell-text.h"
+#include "accord-table.h"
 #include "accord-table-view.h"
 
 /* Column widths. The subject columns share what is left of the width, but
@@ -66,39 +66,28 @@ struct _AccordTableView
   GPtrArray *query_words;
   char *query;
 
-  /* Collation keys of each aspect's group, by position; NULL for no group. */
+  /* Collation keys of each aspect's name and group, by position; NULL
+   * for no group. */
+  GPtrArray *name_keys;
   GPtrArray *group_keys;
   /* AccordAspect → GPtrArray of AccordTopic, in tree order. */
   GHashTable *topics_by_aspect;
 
   GtkCustomFilter *filter;
+  GtkCustomSorter *name_sorter;
   GtkCustomSorter *group_sorter;
   GtkFilterListModel *filter_model;
   GtkSortListModel *sort_model;
   GtkSingleSelection *selection;
+  AccordTableColumn *aspect_column;
+  AccordTableColumn *group_column;
   GPtrArray *subject_columns;
 
-  /* A subject column to scroll to once the table has been allocated. */
-  GtkColumnViewColumn *pending_column;
-  /* Whether the table shows its start (see at_start()), and a correction
-   * of the horizontal scroll waiting for an idle moment. */
-  gboolean h_at_start;
-  guint h_start_source;
   /* The width the columns were last fitted to, and whether that is what
    * is changing their widths right now (rather than the user). */
   int fitted_width;
-  int viewport_width;   /* the column view's, at that width */
   gboolean fitting;
-  GtkColumnViewColumn *group_column_ref;
   guint n_subjects;
-
-  /* Measuring the rows' texts ahead: the source (a delay, then idle
-   * slices), the next row, and whether to start again at the next
-   * allocation. */
-  guint ahead_source;
-  guint ahead_row;
-  gboolean ahead_wanted;
-  guint ahead_font;     /* a sample's font key when it started */
 
   /* template children */
   GtkStack *stack;
@@ -107,9 +96,7 @@ struct _AccordTableView
   GtkLabel *count_label;
   GtkStack *results_stack;
   GtkScrolledWindow *table_scroller;
-  GtkColumnView *column_view;
-  GtkColumnViewColumn *aspect_column;
-  GtkColumnViewColumn *group_column;
+  AccordTable *table;
   GtkLabel *empty_title;
   GtkLabel *empty_description;
   GtkScrolledWindow *aspect_scroller;
@@ -169,14 +156,9 @@ wrapping_label (const char *text,
 
 /* The table's cells ----------------------------------------------------
  *
- * Every cell's text is an AccordCellText: GTK 4.8 rebinds many of its ~200
- * rows after every sort, filter and scroll step, and an AccordCellText
- * measures a text at a width once (see accord-cell-text.c). None is
- * selectable, so clicks select and activate the row.
- *
- * Each column keeps one of its cells as a sample, with which the view
- * measures ahead the texts of rows that have no widgets yet (see
- * "Measuring ahead" below).
+ * Every cell's text is an AccordCellText, which measures a text at a width
+ * once (see accord-cell-text.c). None is selectable, so clicks select and
+ * activate the row.
  */
 
 typedef enum
@@ -186,8 +168,6 @@ typedef enum
   COLUMN_SUBJECT,  /* a subject's characteristic of the aspect */
 } ColumnKind;
 
-#define COLUMN_MAX_TEXTS 2
-
 /* What a column needs to fill its cells. A subject column has its own pack
  * and subject, so a cell never mixes a new pack with an old subject. */
 typedef struct
@@ -195,8 +175,6 @@ typedef struct
   ColumnKind kind;
   AccordPack *pack;
   AccordSubject *subject;
-  /* Weak: a cell's texts, in the order of column_texts(). */
-  AccordCellText *samples[COLUMN_MAX_TEXTS];
 } ColumnCells;
 
 static void
@@ -204,46 +182,9 @@ column_cells_free (gpointer data)
 {
   ColumnCells *cells = data;
 
-  for (guint i = 0; i < COLUMN_MAX_TEXTS; i++)
-    g_clear_weak_pointer (&cells->samples[i]);
   g_clear_object (&cells->pack);
   g_clear_object (&cells->subject);
   g_free (cells);
-}
-
-/* The texts of @aspect's cell in the column, in the order of the cell's
- * AccordCellTexts; NULL for one with nothing to show. Returns how many
- * texts the cell has. */
-static guint
-column_texts (ColumnCells  *cells,
-              AccordAspect *aspect,
-              const char   *texts[COLUMN_MAX_TEXTS])
-{
-  AccordCharacteristic *characteristic;
-
-  switch (cells->kind)
-    {
-    case COLUMN_ASPECT:
-      texts[0] = accord_aspect_get_name (aspect);
-      texts[1] = accord_aspect_get_description (aspect);
-      if (texts[1] != NULL && *texts[1] == '\0')
-        texts[1] = NULL;
-      return 2;
-
-    case COLUMN_GROUP:
-      texts[0] = accord_aspect_get_group (aspect);
-      return 1;
-
-    case COLUMN_SUBJECT:
-      characteristic = accord_pack_get_characteristic (cells->pack, cells->subject, aspect);
-      /* Translators: a cell of the characteristics table for which the pack
-       * says nothing about that subject on that aspect */
-      texts[0] = characteristic != NULL ? accord_characteristic_get_text (characteristic) : _("Not covered");
-      return 1;
-
-    default:
-      g_assert_not_reached ();
-    }
 }
 
 static GtkWidget *
@@ -259,30 +200,10 @@ cell_text_new (const char *css_class,
   return text;
 }
 
-/* The cell's AccordCellTexts, in the order of column_texts(). */
-static guint
-cell_texts (ColumnCells    *cells,
-            GtkListItem    *item,
-            AccordCellText *texts[COLUMN_MAX_TEXTS])
+static GtkWidget *
+setup_cell (gpointer user_data)
 {
-  GtkWidget *child = gtk_list_item_get_child (item);
-
-  if (cells->kind != COLUMN_ASPECT)
-    {
-      texts[0] = ACCORD_CELL_TEXT (child);
-      return 1;
-    }
-
-  texts[0] = ACCORD_CELL_TEXT (gtk_widget_get_first_child (child));
-  texts[1] = ACCORD_CELL_TEXT (gtk_widget_get_last_child (child));
-  return 2;
-}
-
-static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            ColumnCells              *cells)
-{
+  ColumnCells *cells = user_data;
   GtkWidget *child;
 
   if (cells->kind == COLUMN_ASPECT)
@@ -299,274 +220,124 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_bottom (child, 4);
   gtk_widget_set_margin_start (child, 6);
   gtk_widget_set_margin_end (child, 6);
-  gtk_list_item_set_child (item, child);
+  return child;
 }
 
+/* Fills a cell with @aspect's texts, or empties it (@aspect NULL): a
+ * recycled cell must never show another row's text. */
 static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           ColumnCells              *cells)
+bind_cell (GtkWidget *child,
+           gpointer   item,
+           gpointer   user_data)
 {
-  AccordAspect *aspect = gtk_list_item_get_item (item);
-  AccordCellText *widgets[COLUMN_MAX_TEXTS];
-  const char *texts[COLUMN_MAX_TEXTS];
-  guint n = column_texts (cells, aspect, texts);
+  ColumnCells *cells = user_data;
+  AccordAspect *aspect = item;
+  AccordCharacteristic *characteristic = NULL;
+  AccordCellText *text;
+  g_autofree char *description = NULL;
 
-  cell_texts (cells, item, widgets);
-  for (guint i = 0; i < n; i++)
+  switch (cells->kind)
     {
-      accord_cell_text_set_text (widgets[i], texts[i]);
-      /* A sample must be shown, to be measured. */
-      if (texts[i] != NULL &&
-          (cells->samples[i] == NULL || !gtk_widget_get_visible (GTK_WIDGET (cells->samples[i]))))
-        g_set_weak_pointer (&cells->samples[i], widgets[i]);
+    case COLUMN_ASPECT:
+      {
+        const char *about = aspect != NULL ? accord_aspect_get_description (aspect) : NULL;
+        GtkWidget *second = gtk_widget_get_last_child (child);
+
+        accord_cell_text_set_text (ACCORD_CELL_TEXT (gtk_widget_get_first_child (child)),
+                                   aspect != NULL ? accord_aspect_get_name (aspect) : NULL);
+        accord_cell_text_set_text (ACCORD_CELL_TEXT (second), about);
+        gtk_widget_set_visible (second, about != NULL && *about != '\0');
+      }
+      return;
+
+    case COLUMN_GROUP:
+      accord_cell_text_set_text (ACCORD_CELL_TEXT (child), aspect != NULL ? accord_aspect_get_group (aspect) : NULL);
+      return;
+
+    case COLUMN_SUBJECT:
+      break;
+
+    default:
+      g_assert_not_reached ();
     }
 
-  if (cells->kind == COLUMN_ASPECT)
-    gtk_widget_set_visible (GTK_WIDGET (widgets[1]), texts[1] != NULL);
-
-  if (cells->kind == COLUMN_SUBJECT)
+  text = ACCORD_CELL_TEXT (child);
+  if (aspect == NULL)
     {
-      GtkWidget *label = GTK_WIDGET (widgets[0]);
-      g_autofree char *description = NULL;
-
-      if (accord_pack_get_characteristic (cells->pack, cells->subject, aspect) != NULL)
-        gtk_widget_remove_css_class (label, "dim-label");
-      else
-        gtk_widget_add_css_class (label, "dim-label");
-
-      /* So a screen reader says which row and column a cell belongs to. */
-      /* Translators: the accessible description of a table cell: a subject's
-       * name, then an aspect's name, e.g. "Diplomacy — Consent" */
-      description = g_strdup_printf (_("%s — %s"),
-                                     accord_subject_get_name (cells->subject),
-                                     accord_aspect_get_name (aspect));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                      -1);
+      accord_cell_text_set_text (text, NULL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
     }
+
+  characteristic = accord_pack_get_characteristic (cells->pack, cells->subject, aspect);
+  /* Translators: a cell of the characteristics table for which the pack
+   * says nothing about that subject on that aspect */
+  accord_cell_text_set_text (text, characteristic != NULL ? accord_characteristic_get_text (characteristic) : _("Not covered"));
+  if (characteristic != NULL)
+    gtk_widget_remove_css_class (child, "dim-label");
+  else
+    gtk_widget_add_css_class (child, "dim-label");
+
+  /* So a screen reader says which row and column a cell belongs to. */
+  /* Translators: the accessible description of a table cell: a subject's
+   * name, then an aspect's name, e.g. "Diplomacy — Consent" */
+  description = g_strdup_printf (_("%s — %s"),
+                                 accord_subject_get_name (cells->subject),
+                                 accord_aspect_get_name (aspect));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
 }
 
-static void
-unbind_cell (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             ColumnCells              *cells)
+/* A column of @kind's cells. */
+static AccordTableColumn *
+column_new (const char    *title,
+            ColumnKind     kind,
+            AccordPack    *pack,
+            AccordSubject *subject)
 {
-  AccordCellText *widgets[COLUMN_MAX_TEXTS];
-  guint n = cell_texts (cells, item, widgets);
-
-  /* A recycled cell must never show another row's text. */
-  for (guint i = 0; i < n; i++)
-    accord_cell_text_set_text (widgets[i], NULL);
-  if (cells->kind == COLUMN_SUBJECT)
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (widgets[0]), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-}
-
-/* Gives @column a factory of @kind's cells. */
-static void
-set_column_cells (GtkColumnViewColumn *column,
-                  ColumnKind           kind,
-                  AccordPack          *pack,
-                  AccordSubject       *subject)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  AccordTableColumn *column = accord_table_column_new (title);
   ColumnCells *cells = g_new0 (ColumnCells, 1);
 
   cells->kind = kind;
   g_set_object (&cells->pack, pack);
   g_set_object (&cells->subject, subject);
+  accord_table_column_set_cells (column, setup_cell, bind_cell, cells, column_cells_free);
+  accord_table_column_set_resizable (column, TRUE);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), cells);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), cells);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), cells);
-  g_object_set_data_full (G_OBJECT (factory), "accord-column-cells", cells, column_cells_free);
-  gtk_column_view_column_set_factory (column, factory);
-}
-
-static ColumnCells *
-get_column_cells (GtkColumnViewColumn *column)
-{
-  GtkListItemFactory *factory = gtk_column_view_column_get_factory (column);
-
-  return factory != NULL ? g_object_get_data (G_OBJECT (factory), "accord-column-cells") : NULL;
-}
-
-/* Measuring ahead ------------------------------------------------------
- *
- * After a sort or a filter, GTK 4.8 binds and measures the ~200 rows it
- * keeps around the top one, and each text a cell has not measured at its
- * width before is laid out: with 8 subjects, some 2,000 texts, most of the
- * time a sort took. So once the table has been allocated with a pack, and
- * again whenever its columns change width, the view measures every row's
- * texts with each column's sample cell while it is idle, a slice at a time
- * at low priority; sorting, filtering and scrolling then find them measured.
- * A change of font (the text zoomed) starts it again too.
- * A table with more texts than half the cells' cache holds is left alone:
- * measuring it would only empty the cache again.
- */
-
-#define AHEAD_DELAY_MS 250   /* after the last allocation that changed widths */
-#define AHEAD_SLICE_US 3000  /* of work per idle call */
-
-static gboolean
-measure_ahead_step (gpointer data)
-{
-  AccordTableView *self = data;
-  GListModel *aspects = accord_pack_get_aspects (self->pack);
-  GListModel *columns = gtk_column_view_get_columns (self->column_view);
-  guint n_rows = g_list_model_get_n_items (aspects);
-  guint n_columns = g_list_model_get_n_items (columns);
-  gint64 deadline = g_get_monotonic_time () + AHEAD_SLICE_US;
-
-  for (; self->ahead_row < n_rows; self->ahead_row++)
-    {
-      g_autoptr(AccordAspect) aspect = NULL;
-
-      if (g_get_monotonic_time () > deadline)
-        return G_SOURCE_CONTINUE;
-
-      aspect = g_list_model_get_item (aspects, self->ahead_row);
-      for (guint c = 0; c < n_columns; c++)
-        {
-          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
-          ColumnCells *cells = get_column_cells (column);
-          const char *texts[COLUMN_MAX_TEXTS];
-          guint n;
-
-          if (cells == NULL)
-            continue;
-          n = column_texts (cells, aspect, texts);
-          for (guint i = 0; i < n; i++)
-            if (cells->samples[i] != NULL && texts[i] != NULL)
-              accord_cell_text_measure_ahead (cells->samples[i], texts[i]);
-        }
-    }
-
-  self->ahead_source = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-start_measuring_ahead (gpointer data)
-{
-  AccordTableView *self = data;
-
-  self->ahead_source = g_idle_add_full (G_PRIORITY_LOW, measure_ahead_step, self, NULL);
-  return G_SOURCE_REMOVE;
-}
-
-/* A sample cell in the view's own font, which follows the text zoom and
- * the desktop's font (the aspect names' heading style has a size of its
- * own): the first subject column's; NULL before the table has rows. */
-static AccordCellText *
-font_sample (AccordTableView *self)
-{
-  ColumnCells *cells;
-
-  if (self->subject_columns->len == 0)
-    return NULL;
-  cells = get_column_cells (g_ptr_array_index (self->subject_columns, 0));
-  return cells != NULL ? cells->samples[0] : NULL;
-}
-
-/* (Re)starts measuring ahead, from the first row, after a delay. */
-static void
-measure_ahead_later (AccordTableView *self)
-{
-  AccordCellText *sample = font_sample (self);
-  guint n_texts;
-
-  if (sample != NULL)
-    self->ahead_font = accord_cell_text_get_font_key (sample);
-
-  g_clear_handle_id (&self->ahead_source, g_source_remove);
-  self->ahead_row = 0;
-  if (self->pack == NULL)
-    return;
-
-  n_texts = g_list_model_get_n_items (accord_pack_get_aspects (self->pack)) *
-            (2 + 1 + self->n_subjects);  /* name and description, group, subjects */
-  if (n_texts > ACCORD_CELL_TEXT_CACHE_SIZE / 2)
-    return;
-
-  self->ahead_source = g_timeout_add_full (G_PRIORITY_LOW, AHEAD_DELAY_MS, start_measuring_ahead, self, NULL);
+  return column;
 }
 
 /* Column widths ---------------------------------------------------------
  *
- * GtkColumnView 4.8 measures a cell's height for at most its column's fixed
- * width, not for the width an expanding column ends up with, so expanded
- * columns of wrapped text get rows with a blank band at the bottom. Instead
- * of letting columns expand, the view sets their widths itself, from its own
- * width, before it allocates them. A column the user has resized keeps the
- * width the user gave it.
+ * The aspect and group columns have widths of their own (narrower on a
+ * narrow window); the subject columns share what is left, down to a
+ * least width. A column the user has resized keeps the width the user
+ * gave it.
  */
 
 static void
-on_column_resized (GtkColumnViewColumn *column,
-                   GParamSpec          *pspec,
-                   AccordTableView     *self)
+on_column_resized (AccordTableColumn *column,
+                   GParamSpec        *pspec,
+                   AccordTableView   *self)
 {
-  if (self->fitting)
-    return;
-
-  /* The user's width stays; the other columns share what is left. */
-  g_object_set_data (G_OBJECT (column), "accord-user-sized", GINT_TO_POINTER (TRUE));
-  self->fitted_width = 0;
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-}
-
-static gboolean
-is_user_sized (GtkColumnViewColumn *column)
-{
-  return g_object_get_data (G_OBJECT (column), "accord-user-sized") != NULL;
+  if (!self->fitting)
+    g_object_set_data (G_OBJECT (column), "accord-user-sized", GINT_TO_POINTER (TRUE));
 }
 
 static void
-set_column_width (AccordTableView     *self,
-                  GtkColumnViewColumn *column,
-                  int                  width)
+set_column_width (AccordTableView   *self,
+                  AccordTableColumn *column,
+                  int                width,
+                  gboolean           expand)
 {
-  if (is_user_sized (column) || gtk_column_view_column_get_fixed_width (column) == width)
+  if (g_object_get_data (G_OBJECT (column), "accord-user-sized") != NULL)
     return;
 
   self->fitting = TRUE;
-  gtk_column_view_column_set_fixed_width (column, width);
+  accord_table_column_set_width (column, width);
+  accord_table_column_set_expand (column, expand);
   self->fitting = FALSE;
-}
-
-/* Takes the Group column out of the view or puts it back. Not with
- * gtk_column_view_column_set_visible(): GTK 4.8 then measures every row's
- * cells against the wrong columns' widths. Nor by inserting it back
- * between the others: GTK 4.8 appends the new column's cell to each row
- * that exists, and measures a row's cells against the columns in order,
- * so each subject's text would be measured at its neighbour's width (rows
- * with blank bands). The subject columns leave and come back after it. */
-static void
-show_group_column (AccordTableView *self,
-                   gboolean         show)
-{
-  GListModel *columns = gtk_column_view_get_columns (self->column_view);
-  guint n = g_list_model_get_n_items (columns);
-  gboolean shown = FALSE;
-
-  for (guint i = 0; i < n && !shown; i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-
-      shown = column == self->group_column;
-    }
-
-  if (show && !shown)
-    {
-      for (guint i = 0; i < self->subject_columns->len; i++)
-        gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->subject_columns, i));
-      gtk_column_view_insert_column (self->column_view, MIN (1, n), self->group_column);
-      for (guint i = 0; i < self->subject_columns->len; i++)
-        gtk_column_view_append_column (self->column_view, g_ptr_array_index (self->subject_columns, i));
-    }
-  else if (!show && shown)
-    gtk_column_view_remove_column (self->column_view, self->group_column);
 }
 
 static void
@@ -574,154 +345,17 @@ fit_columns (AccordTableView *self,
              int              width)
 {
   gboolean narrow = width < NARROW_WIDTH;
-  int subject_min = narrow ? NARROW_SUBJECT_MIN_WIDTH : SUBJECT_COLUMN_MIN_WIDTH;
-  int available = width;
-  guint n_auto = 0;
-  guint n_fitted = 0;
 
-  if (self->column_view == NULL || width <= 0)
+  if (width <= 0)
     return;
   self->fitted_width = width;
 
-  /* Overlay scrollbars take no room; classic ones do. */
-  if (!gtk_scrolled_window_get_overlay_scrolling (self->table_scroller))
-    {
-      int scrollbar = 0;
-
-      gtk_widget_measure (gtk_scrolled_window_get_vscrollbar (self->table_scroller),
-                          GTK_ORIENTATION_HORIZONTAL, -1, NULL, &scrollbar, NULL, NULL);
-      available -= scrollbar;
-    }
-  self->viewport_width = available;
-
-  set_column_width (self, self->aspect_column, narrow ? NARROW_ASPECT_COLUMN_WIDTH : ASPECT_COLUMN_WIDTH);
-  set_column_width (self, self->group_column, narrow ? NARROW_GROUP_COLUMN_WIDTH : GROUP_COLUMN_WIDTH);
-  show_group_column (self, width >= PHONE_WIDTH);
-
-  /* What the other columns leave, shared by the subject columns that have
-   * not been resized by hand. */
-  {
-    GListModel *columns = gtk_column_view_get_columns (self->column_view);
-    guint n = g_list_model_get_n_items (columns);
-
-    for (guint i = 0; i < n; i++)
-      {
-        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-
-        if (!gtk_column_view_column_get_visible (column))
-          continue;
-        if (g_ptr_array_find (self->subject_columns, column, NULL) && !is_user_sized (column))
-          n_auto++;
-        else
-          available -= MAX (gtk_column_view_column_get_fixed_width (column), 0);
-      }
-  }
-
+  set_column_width (self, self->aspect_column, narrow ? NARROW_ASPECT_COLUMN_WIDTH : ASPECT_COLUMN_WIDTH, FALSE);
+  set_column_width (self, self->group_column, narrow ? NARROW_GROUP_COLUMN_WIDTH : GROUP_COLUMN_WIDTH, FALSE);
+  accord_table_column_set_visible (self->group_column, width >= PHONE_WIDTH);
   for (guint i = 0; i < self->subject_columns->len; i++)
-    {
-      GtkColumnViewColumn *column = g_ptr_array_index (self->subject_columns, i);
-      int share;
-
-      if (is_user_sized (column) || !gtk_column_view_column_get_visible (column))
-        continue;
-
-      /* The last one takes the pixels that do not divide evenly. */
-      n_fitted++;
-      share = available / (int) n_auto;
-      if (n_fitted == n_auto)
-        share = available - share * (int) (n_auto - 1);
-      set_column_width (self, column, MAX (share, subject_min));
-    }
-}
-
-/* Scrolling sideways -------------------------------------------------- */
-
-/* Whether the table shows its start: its left edge, or its right one in a
- * right-to-left interface. GTK 4.8's column view counts the adjustment
- * from the left in both directions, so at 0 a right-to-left table would
- * show its last columns and hide the Aspect column. */
-static gboolean
-at_start (AccordTableView *self,
-          GtkAdjustment   *adjustment)
-{
-  double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
-
-  if (gtk_widget_get_direction (GTK_WIDGET (self->column_view)) == GTK_TEXT_DIR_RTL)
-    return gtk_adjustment_get_value (adjustment) >= end;
-  return gtk_adjustment_get_value (adjustment) <= 0;
-}
-
-static void
-on_hadjustment_value_changed (AccordTableView *self,
-                              GtkAdjustment   *adjustment)
-{
-  self->h_at_start = at_start (self, adjustment);
-}
-
-static void
-scroll_to_start (AccordTableView *self,
-                 GtkAdjustment   *adjustment)
-{
-  gtk_adjustment_set_value (adjustment, gtk_widget_get_direction (GTK_WIDGET (self->column_view)) == GTK_TEXT_DIR_RTL
-                                        ? gtk_adjustment_get_upper (adjustment) : 0);
-}
-
-static gboolean
-scroll_to_start_idle (gpointer data)
-{
-  AccordTableView *self = data;
-
-  self->h_start_source = 0;
-  if (self->h_at_start)
-    scroll_to_start (self, gtk_scrolled_window_get_hadjustment (self->table_scroller));
-  return G_SOURCE_REMOVE;
-}
-
-/* The width of the shown columns before @target, in the columns' current
- * (possibly reordered) order; of them all if @target is NULL or not shown.
- * Every column here has a fixed width; when the table is wider than the
- * view none of them has been expanded, so the widths are exact. */
-static int
-columns_width_before (AccordTableView     *self,
-                      GtkColumnViewColumn *target)
-{
-  GListModel *columns = gtk_column_view_get_columns (self->column_view);
-  guint n = g_list_model_get_n_items (columns);
-  int width = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-
-      if (!gtk_column_view_column_get_visible (column))
-        continue;
-      if (column == target)
-        break;
-      width += MAX (gtk_column_view_column_get_fixed_width (column), 0);
-    }
-
-  return width;
-}
-
-/* Before the column view is allocated: a right-to-left table that shows
- * its start keeps showing it at the new width. The column view reads the
- * adjustment's value before it sets its range, so the range is set here
- * first, as it will be: every column has a fixed width (see "Column
- * widths"). */
-static void
-keep_start_in_view (AccordTableView *self)
-{
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->table_scroller);
-  int page = self->viewport_width;
-  int total;
-
-  if (!self->h_at_start || gtk_widget_get_direction (GTK_WIDGET (self->column_view)) != GTK_TEXT_DIR_RTL)
-    return;
-
-  total = columns_width_before (self, NULL);
-  if (page > 0 && total > page)
-    gtk_adjustment_configure (adjustment, total - page, 0, total,
-                              page * 0.1, page * 0.9, page);
+    set_column_width (self, g_ptr_array_index (self->subject_columns, i),
+                      narrow ? NARROW_SUBJECT_MIN_WIDTH : SUBJECT_COLUMN_MIN_WIDTH, TRUE);
 }
 
 static void
@@ -739,13 +373,7 @@ accord_table_view_size_allocate (GtkWidget *widget,
    * they will have. (This is why the view has no layout manager: with one,
    * GTK would not call this.) */
   if (width != self->fitted_width)
-    {
-      fit_columns (self, width);
-      self->ahead_wanted = TRUE;
-    }
-  /* Other fonts (the text zoomed, say): other heights. */
-  if (font_sample (self) != NULL && accord_cell_text_get_font_key (font_sample (self)) != self->ahead_font)
-    self->ahead_wanted = TRUE;
+    fit_columns (self, width);
 
   /* Subjects side by side, the same size, when two fit; one per line,
    * each as tall as its text, when they do not. */
@@ -753,14 +381,7 @@ accord_table_view_size_allocate (GtkWidget *widget,
   gtk_flow_box_set_max_children_per_line (self->subject_cards,
                                           width >= NARROW_WIDTH ? CLAMP (self->n_subjects, 1, 4) : 1);
 
-  keep_start_in_view (self);
   gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
-
-  if (self->ahead_wanted)
-    {
-      self->ahead_wanted = FALSE;
-      measure_ahead_later (self);
-    }
 }
 
 static GtkSizeRequestMode
@@ -792,28 +413,12 @@ accord_table_view_measure (GtkWidget      *widget,
                       minimum, natural, minimum_baseline, natural_baseline);
 }
 
-static GtkColumnViewColumn *
-subject_column_new (AccordPack    *pack,
-                    AccordSubject *subject)
-{
-  GtkColumnViewColumn *column = gtk_column_view_column_new (accord_subject_get_name (subject), NULL);
-
-  set_column_cells (column, COLUMN_SUBJECT, pack, subject);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_fixed_width (column, SUBJECT_COLUMN_MIN_WIDTH);
-  g_object_set_data_full (G_OBJECT (column), "accord-subject",
-                          g_object_ref (subject), g_object_unref);
-
-  return column;
-}
-
 static void
 remove_subject_columns (AccordTableView *self)
 {
   for (guint i = 0; i < self->subject_columns->len; i++)
-    gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->subject_columns, i));
+    accord_table_remove_column (self->table, g_ptr_array_index (self->subject_columns, i));
   g_ptr_array_set_size (self->subject_columns, 0);
-  self->pending_column = NULL;
 }
 
 static void
@@ -825,16 +430,20 @@ add_subject_columns (AccordTableView *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AccordSubject) subject = g_list_model_get_item (subjects, i);
-      GtkColumnViewColumn *column = subject_column_new (self->pack, subject);
+      AccordTableColumn *column = column_new (accord_subject_get_name (subject), COLUMN_SUBJECT,
+                                              self->pack, subject);
 
-      gtk_column_view_append_column (self->column_view, column);
+      g_object_set_data_full (G_OBJECT (column), "accord-subject",
+                              g_object_ref (subject), g_object_unref);
+      g_signal_connect_object (column, "notify::width", G_CALLBACK (on_column_resized), self, 0);
       g_ptr_array_add (self->subject_columns, column);
-      g_signal_connect_object (column, "notify::fixed-width",
-                               G_CALLBACK (on_column_resized), self, 0);
     }
 
-  /* Share the width again among the new columns. */
+  /* Share the width again among the new columns, then show them. */
   self->fitted_width = 0;
+  fit_columns (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  for (guint i = 0; i < self->subject_columns->len; i++)
+    accord_table_append_column (self->table, g_ptr_array_index (self->subject_columns, i));
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -1038,36 +647,19 @@ on_filter_stop (AccordTableView *self)
   gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
 }
 
-static GtkWidget *
-find_list_view (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      return child;
-
-  return NULL;
-}
-
 /* Scrolls the table to a row, and makes it the row that gets the keyboard
- * focus when the table does. GtkColumnView 4.8 has no scroll_to(): its list
- * view's action does both. */
+ * focus when the table does. */
 static void
 scroll_to_row (AccordTableView *self,
                guint            position)
 {
-  GtkWidget *list_view = find_list_view (GTK_WIDGET (self->column_view));
-
-  if (list_view != NULL && position < g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
-    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+  accord_table_set_cursor (self->table, position);
 }
 
 static void
 focus_table (AccordTableView *self)
 {
-  GtkWidget *list_view = find_list_view (GTK_WIDGET (self->column_view));
-
-  gtk_widget_grab_focus (list_view != NULL ? list_view : GTK_WIDGET (self->column_view));
+  gtk_widget_grab_focus (GTK_WIDGET (self->table));
 }
 
 static void
@@ -1090,29 +682,28 @@ on_filter_activate (AccordTableView *self)
 /* Sorting -------------------------------------------------------------- */
 
 static const char *
-group_key (AccordTableView *self,
-           AccordAspect    *aspect)
+sort_key (GPtrArray    *keys,
+          AccordAspect *aspect)
 {
   guint position = accord_aspect_get_position (aspect);
 
-  if (self->group_keys == NULL || position >= self->group_keys->len)
+  if (keys == NULL || position >= keys->len)
     return NULL;
 
-  return g_ptr_array_index (self->group_keys, position);
+  return g_ptr_array_index (keys, position);
 }
 
+/* By @keys, aspects without one last; with the same key, in pack order. */
 static int
-compare_groups (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
+compare_keys (GPtrArray    *keys,
+              AccordAspect *a,
+              AccordAspect *b)
 {
-  AccordTableView *self = user_data;
-  const char *key_a = group_key (self, (AccordAspect *) a);
-  const char *key_b = group_key (self, (AccordAspect *) b);
+  const char *key_a = sort_key (keys, a);
+  const char *key_b = sort_key (keys, b);
   guint position_a, position_b;
   int result;
 
-  /* By group, aspects without a group last; within a group, pack order. */
   if (key_a == NULL || key_b == NULL)
     result = (key_a == NULL) - (key_b == NULL);
   else
@@ -1121,31 +712,63 @@ compare_groups (gconstpointer a,
   if (result != 0)
     return gtk_ordering_from_cmpfunc (result);
 
-  position_a = accord_aspect_get_position ((AccordAspect *) a);
-  position_b = accord_aspect_get_position ((AccordAspect *) b);
+  position_a = accord_aspect_get_position (a);
+  position_b = accord_aspect_get_position (b);
 
   return position_a < position_b ? GTK_ORDERING_SMALLER
        : position_a > position_b ? GTK_ORDERING_LARGER
        : GTK_ORDERING_EQUAL;
 }
 
-static void
-build_group_keys (AccordTableView *self)
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
 {
-  GListModel *aspects = accord_pack_get_aspects (self->pack);
-  guint n = g_list_model_get_n_items (aspects);
+  AccordTableView *self = user_data;
 
-  g_clear_pointer (&self->group_keys, g_ptr_array_unref);
-  self->group_keys = g_ptr_array_new_full (n, g_free);
+  return compare_keys (self->name_keys, (AccordAspect *) a, (AccordAspect *) b);
+}
+
+static int
+compare_groups (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  AccordTableView *self = user_data;
+
+  return compare_keys (self->group_keys, (AccordAspect *) a, (AccordAspect *) b);
+}
+
+/* Sorting compares keys worked out once per pack: the table's sorter can
+ * only ask its columns' sorters to compare (accord-table-column.c). */
+static GPtrArray *
+collation_keys (AccordPack  *pack,
+                const char *(*text_of) (AccordAspect *aspect))
+{
+  GListModel *aspects = accord_pack_get_aspects (pack);
+  guint n = g_list_model_get_n_items (aspects);
+  GPtrArray *keys = g_ptr_array_new_full (n, g_free);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AccordAspect) aspect = g_list_model_get_item (aspects, i);
-      const char *group = accord_aspect_get_group (aspect);
-      g_autofree char *folded = group != NULL ? g_utf8_casefold (group, -1) : NULL;
+      const char *text = text_of (aspect);
+      g_autofree char *folded = text != NULL ? g_utf8_casefold (text, -1) : NULL;
 
-      g_ptr_array_add (self->group_keys, folded != NULL ? g_utf8_collate_key (folded, -1) : NULL);
+      g_ptr_array_add (keys, folded != NULL ? g_utf8_collate_key (folded, -1) : NULL);
     }
+
+  return keys;
+}
+
+static void
+build_sort_keys (AccordTableView *self)
+{
+  g_clear_pointer (&self->name_keys, g_ptr_array_unref);
+  g_clear_pointer (&self->group_keys, g_ptr_array_unref);
+  self->name_keys = collation_keys (self->pack, accord_aspect_get_name);
+  self->group_keys = collation_keys (self->pack, accord_aspect_get_group);
 }
 
 static void
@@ -1405,50 +1028,6 @@ find_row (AccordTableView *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
-/* Scrolling to a subject ----------------------------------------------- */
-
-static gboolean
-scroll_to_column (AccordTableView     *self,
-                  GtkColumnViewColumn *target)
-{
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->table_scroller);
-  double page = gtk_adjustment_get_page_size (adjustment);
-  double upper = gtk_adjustment_get_upper (adjustment);
-  double value = gtk_adjustment_get_value (adjustment);
-  double start, width;
-
-  if (page <= 0)
-    return FALSE;  /* not allocated yet */
-
-  /* Where the column starts, and how wide it is (nothing if not shown). */
-  start = columns_width_before (self, target);
-  width = gtk_column_view_column_get_visible (target) ? MAX (gtk_column_view_column_get_fixed_width (target), 0) : 0;
-
-  if (gtk_widget_get_direction (GTK_WIDGET (self->column_view)) == GTK_TEXT_DIR_RTL)
-    start = upper - start - width;
-
-  /* Bring the whole column into view, moving as little as possible. */
-  if (start + width > value + page)
-    value = start + width - page;
-  if (start < value)
-    value = start;
-
-  gtk_adjustment_set_value (adjustment, value);
-  return TRUE;
-}
-
-static void
-on_hadjustment_changed (AccordTableView *self,
-                        GtkAdjustment   *adjustment)
-{
-  if (self->pending_column != NULL && scroll_to_column (self, self->pending_column))
-    self->pending_column = NULL;
-  else if (self->h_at_start && !at_start (self, adjustment) && self->h_start_source == 0)
-    /* The table starts where the reader starts, until they scroll. Not
-     * now: the column view is being allocated, and would not follow. */
-    self->h_start_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, scroll_to_start_idle, self, NULL);
-}
-
 /* Actions -------------------------------------------------------------- */
 
 static void
@@ -1518,9 +1097,8 @@ accord_table_view_set_pack (AccordTableView *self,
 
   g_set_object (&self->pack, pack);
   self->n_subjects = 0;
-  self->ahead_wanted = pack != NULL;
-  g_clear_handle_id (&self->ahead_source, g_source_remove);
   g_clear_pointer (&self->search_index, g_ptr_array_unref);
+  g_clear_pointer (&self->name_keys, g_ptr_array_unref);
   g_clear_pointer (&self->group_keys, g_ptr_array_unref);
   g_hash_table_remove_all (self->topics_by_aspect);
 
@@ -1528,7 +1106,7 @@ accord_table_view_set_pack (AccordTableView *self,
     {
       GListModel *aspects = accord_pack_get_aspects (pack);
 
-      build_group_keys (self);
+      build_sort_keys (self);
       index_topics (self, accord_pack_get_topics (pack));
       if (self->query_words != NULL && self->query_words->len > 0)
         ensure_search_index (self);
@@ -1598,17 +1176,14 @@ accord_table_view_show_subject (AccordTableView *self,
 
   for (guint i = 0; i < self->subject_columns->len; i++)
     {
-      GtkColumnViewColumn *column = g_ptr_array_index (self->subject_columns, i);
+      AccordTableColumn *column = g_ptr_array_index (self->subject_columns, i);
 
       if (g_object_get_data (G_OBJECT (column), "accord-subject") == subject)
-        {
-          self->pending_column = scroll_to_column (self, column) ? NULL : column;
-          break;
-        }
+        accord_table_scroll_to_column (self->table, column);
     }
 
-  /* Asked for explicitly: the table takes the focus. (GTK 4.8 has no
-   * focus for a column: the row the table focuses is the one on top.) */
+  /* Asked for explicitly: the table takes the focus. (Rows have the
+   * focus, not cells: the row the table focuses is the one on top.) */
   if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
     focus_table (self);
 
@@ -1676,26 +1251,19 @@ accord_table_view_dispose (GObject *object)
 {
   AccordTableView *self = ACCORD_TABLE_VIEW (object);
 
-  g_clear_handle_id (&self->ahead_source, g_source_remove);
-  g_clear_handle_id (&self->h_start_source, g_source_remove);
-
-  /* The column view's sorter and the scroller outlive nothing of ours, but
-   * they emit while the template is torn down. */
-  if (self->column_view != NULL)
-    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
-  if (self->table_scroller != NULL)
-    g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_hadjustment (self->table_scroller), self);
   if (self->filter_model != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->filter_model, self);
       gtk_filter_list_model_set_model (self->filter_model, NULL);
     }
+  if (self->table != NULL)
+    g_signal_handlers_disconnect_by_data (accord_table_get_sorter (self->table), self);
   if (self->subject_columns != NULL)
     g_ptr_array_set_size (self->subject_columns, 0);
-  self->pending_column = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORD_TYPE_TABLE_VIEW);
-  g_clear_object (&self->group_column_ref);
+  g_clear_object (&self->aspect_column);
+  g_clear_object (&self->group_column);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->sort_model);
@@ -1703,6 +1271,9 @@ accord_table_view_dispose (GObject *object)
   if (self->filter != NULL)
     gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
   g_clear_object (&self->filter);
+  if (self->name_sorter != NULL)
+    gtk_custom_sorter_set_sort_func (self->name_sorter, NULL, NULL, NULL);
+  g_clear_object (&self->name_sorter);
   if (self->group_sorter != NULL)
     gtk_custom_sorter_set_sort_func (self->group_sorter, NULL, NULL, NULL);
   g_clear_object (&self->group_sorter);
@@ -1710,6 +1281,7 @@ accord_table_view_dispose (GObject *object)
   g_clear_pointer (&self->subject_columns, g_ptr_array_unref);
   g_clear_pointer (&self->search_index, g_ptr_array_unref);
   g_clear_pointer (&self->query_words, g_ptr_array_unref);
+  g_clear_pointer (&self->name_keys, g_ptr_array_unref);
   g_clear_pointer (&self->group_keys, g_ptr_array_unref);
   g_clear_pointer (&self->topics_by_aspect, g_hash_table_unref);
   g_clear_object (&self->pack);
@@ -1801,7 +1373,7 @@ accord_table_view_class_init (AccordTableViewClass *klass)
     g_signal_new ("navigate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  g_type_ensure (ACCORD_TYPE_ASPECT);
+  g_type_ensure (ACCORD_TYPE_TABLE);
 
   gtk_widget_class_set_css_name (widget_class, "accordtableview");
 
@@ -1812,9 +1384,7 @@ accord_table_view_class_init (AccordTableViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordTableView, count_label);
   gtk_widget_class_bind_template_child (widget_class, AccordTableView, results_stack);
   gtk_widget_class_bind_template_child (widget_class, AccordTableView, table_scroller);
-  gtk_widget_class_bind_template_child (widget_class, AccordTableView, column_view);
-  gtk_widget_class_bind_template_child (widget_class, AccordTableView, aspect_column);
-  gtk_widget_class_bind_template_child (widget_class, AccordTableView, group_column);
+  gtk_widget_class_bind_template_child (widget_class, AccordTableView, table);
   gtk_widget_class_bind_template_child (widget_class, AccordTableView, empty_title);
   gtk_widget_class_bind_template_child (widget_class, AccordTableView, empty_description);
   gtk_widget_class_bind_template_child (widget_class, AccordTableView, aspect_scroller);
@@ -1848,38 +1418,37 @@ accord_table_view_init (AccordTableView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  set_column_cells (self->aspect_column, COLUMN_ASPECT, NULL, NULL);
-  set_column_cells (self->group_column, COLUMN_GROUP, NULL, NULL);
-
-  /* Our own reference: on a phone's width the column leaves the view. */
-  self->group_column_ref = g_object_ref (self->group_column);
-
+  /* Translators: title of the table column that names the aspect (the
+   * point of comparison) of each row */
+  self->aspect_column = column_new (_("Aspect"), COLUMN_ASPECT, NULL, NULL);
+  self->name_sorter = gtk_custom_sorter_new (compare_names, self, NULL);
+  accord_table_column_set_sorter (self->aspect_column, GTK_SORTER (self->name_sorter));
+  /* Translators: title of the table column that shows which group of
+   * aspects a row belongs to */
+  self->group_column = column_new (_("Group"), COLUMN_GROUP, NULL, NULL);
   self->group_sorter = gtk_custom_sorter_new (compare_groups, self, NULL);
-  gtk_column_view_column_set_sorter (self->group_column, GTK_SORTER (self->group_sorter));
-  g_signal_connect_object (self->aspect_column, "notify::fixed-width",
+  accord_table_column_set_sorter (self->group_column, GTK_SORTER (self->group_sorter));
+  g_signal_connect_object (self->aspect_column, "notify::width",
                            G_CALLBACK (on_column_resized), self, 0);
-  g_signal_connect_object (self->group_column, "notify::fixed-width",
+  g_signal_connect_object (self->group_column, "notify::width",
                            G_CALLBACK (on_column_resized), self, 0);
+  accord_table_append_column (self->table, self->aspect_column);
+  accord_table_append_column (self->table, self->group_column);
 
   self->filter = gtk_custom_filter_new (match_aspect, self, NULL);
   self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
-  sorter = gtk_column_view_get_sorter (self->column_view);
+  sorter = accord_table_get_sorter (self->table);
   self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filter_model)),
                                               g_object_ref (sorter));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sort_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  accord_table_set_model (self->table, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_object (sorter, "changed",
                            G_CALLBACK (on_sort_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_model, "items-changed",
                            G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
-  self->h_at_start = TRUE;
-  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->table_scroller), "changed",
-                           G_CALLBACK (on_hadjustment_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->table_scroller), "value-changed",
-                           G_CALLBACK (on_hadjustment_value_changed), self, G_CONNECT_SWAPPED);
 
   gtk_search_entry_set_key_capture_widget (self->filter_entry, self->table_page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.show-table", FALSE);
@@ -1892,13 +1461,13 @@ accord_table_view_init (AccordTableView *self)
  *
  * For tests and benchmarks.
  *
- * Returns: whether the view has yet to measure the texts of its rows
- *   ahead, or is measuring them (see "Measuring ahead" in the source)
+ * Returns: whether the table is yet to measure some of its rows while
+ *   idle (see "Measuring ahead" in accord-table.c)
  */
 gboolean
 accord_table_view_is_measuring_ahead (AccordTableView *self)
 {
   g_return_val_if_fail (ACCORD_IS_TABLE_VIEW (self), FALSE);
 
-  return self->ahead_source != 0 || self->ahead_wanted;
+  return accord_table_is_measuring_ahead (self->table);
 }
