@@ -247,9 +247,19 @@ accord_table_row_new (AccordTable *table)
   for (guint i = 0; i < n_slots; i++)
     {
       GtkWidget *cell = g_object_new (ACCORD_TYPE_TABLE_CELL, NULL);
+      GtkWidget *content = accord_table_column_create_cell (slots[i].column);
 
-      gtk_widget_set_parent (accord_table_column_create_cell (slots[i].column), cell);
+      gtk_widget_set_parent (content, cell);
       gtk_widget_set_parent (cell, GTK_WIDGET (self));
+      /* Named by what they show: a screen reader says "Consent", not the
+       * widgets' type names. A row is named by its first cell. */
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (cell),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, content, NULL,
+                                      -1);
+      if (i == 0)
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY, content, NULL,
+                                        -1);
     }
 
   return GTK_WIDGET (self);
@@ -279,6 +289,9 @@ accord_table_row_set_position (AccordTableRow *self,
  * @item: (type GObject): the row's item
  *
  * Fills the row's cells with @item, through its columns' bind functions.
+ * A cell is named, to accessibility, by the widget its column made (a
+ * label's text is its name); a column whose widget is not a label names
+ * it itself.
  */
 void
 accord_table_row_bind (AccordTableRow *self,
@@ -559,6 +572,8 @@ accord_table_header_class_init (AccordTableHeaderClass *klass)
 static void
 accord_table_header_init (AccordTableHeader *self)
 {
+  /* The row of titles: its titles speak for it. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
 }
 
 /**

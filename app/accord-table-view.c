@@ -242,11 +242,15 @@ bind_cell (GtkWidget *child,
       {
         const char *about = aspect != NULL ? accord_aspect_get_description (aspect) : NULL;
         GtkWidget *second = gtk_widget_get_last_child (child);
+        const char *name = aspect != NULL ? accord_aspect_get_name (aspect) : NULL;
 
-        accord_cell_text_set_text (ACCORD_CELL_TEXT (gtk_widget_get_first_child (child)),
-                                   aspect != NULL ? accord_aspect_get_name (aspect) : NULL);
+        accord_cell_text_set_text (ACCORD_CELL_TEXT (gtk_widget_get_first_child (child)), name);
         accord_cell_text_set_text (ACCORD_CELL_TEXT (second), about);
         gtk_widget_set_visible (second, about != NULL && *about != '\0');
+        /* The cell, and its row, are named after the aspect. */
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name != NULL ? name : "",
+                                        -1);
       }
       return;
 

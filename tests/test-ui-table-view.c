@@ -485,6 +485,29 @@ test_cells (void)
     g_assert_cmpuint (n_group, >=, 1);
   }
 
+  /* To a screen reader a row is named after its aspect, and each cell
+   * after what it shows, not after their widgets' types. */
+  {
+    g_autoptr(GPtrArray) rows = shown_rows (table);
+    GtkWidget *row = g_ptr_array_index (rows, 0);
+    GtkWidget *first = gtk_widget_get_first_child (row);
+    GtkWidget *aspect = gtk_widget_get_first_child (first);
+
+    g_assert_cmpuint (rows->len, ==, 11);
+    gtk_test_accessible_assert_role (GTK_ACCESSIBLE (table), GTK_ACCESSIBLE_ROLE_GRID);
+    gtk_test_accessible_assert_role (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_ROLE_ROW);
+    gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY, aspect, NULL);
+    gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_ROW_INDEX, 2);
+    gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (table), GTK_ACCESSIBLE_RELATION_ROW_COUNT, 12);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (aspect), GTK_ACCESSIBLE_PROPERTY_LABEL, "Nature");
+    for (GtkWidget *cell = first; cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+      {
+        gtk_test_accessible_assert_role (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_ROLE_GRID_CELL);
+        gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                             gtk_widget_get_first_child (cell), NULL);
+      }
+  }
+
   fixture_clear (&f);
 }
 
