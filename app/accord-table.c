@@ -39,8 +39,9 @@
  * The model is a GtkSelectionModel (single selection is what Accord uses):
  * a click selects a row, a double click or Enter emits ::activate. The
  * arrow keys, Page Up/Down, Home and End move the keyboard focus from row
- * to row, selecting as they go (the actions grid.move-cursor and
- * grid.activate-cursor); the table is one stop of the Tab chain.
+ * to row, selecting as they go, and Left and Right scroll a wide table a
+ * column at a time (the actions grid.move-cursor, grid.activate-cursor
+ * and grid.scroll-sideways); the table is one stop of the Tab chain.
  *
  * Copyright 2026 The Accord authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -1178,6 +1179,38 @@ move_cursor_action (GtkWidget  *widget,
     g_warning ("grid.move-cursor: no such place as “%s”", where);
 }
 
+/* grid.scroll-sideways: "left" or "right", a column at a time, so that a
+ * table wider than its view can be read from the keyboard. */
+static void
+scroll_sideways_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AccordTable *self = ACCORD_TABLE (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  gboolean to_end = g_str_equal (g_variant_get_string (parameter, NULL), "right") != rtl;
+  int scroll = MAX (self->total_width - self->view_width, 0);
+  int target = to_end ? scroll : 0;
+
+  /* The next column edge in that direction. */
+  for (guint i = 0; i < self->slots->len; i++)
+    {
+      int start = g_array_index (self->slots, AccordTableSlot, i).start;
+
+      if (to_end && start > self->from_start)
+        {
+          target = MIN (start, scroll);
+          break;
+        }
+      if (!to_end && start < self->from_start)
+        target = start;
+    }
+
+  self->from_start = target;
+  self->at_end = scroll > 0 && target >= scroll;
+  gtk_widget_queue_allocate (widget);
+}
+
 /* grid.activate-cursor: Enter on a row. */
 static void
 activate_cursor_action (GtkWidget  *widget,
@@ -1609,6 +1642,11 @@ accord_table_class_init (AccordTableClass *klass)
 
   gtk_widget_class_install_action (widget_class, "grid.move-cursor", "s", move_cursor_action);
   gtk_widget_class_install_action (widget_class, "grid.activate-cursor", NULL, activate_cursor_action);
+  gtk_widget_class_install_action (widget_class, "grid.scroll-sideways", "s", scroll_sideways_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "grid.scroll-sideways", "s", "left");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0, "grid.scroll-sideways", "s", "left");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "grid.scroll-sideways", "s", "right");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "grid.scroll-sideways", "s", "right");
   for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
     gtk_widget_class_add_binding_action (widget_class, moves[i].key, moves[i].modifiers,
                                          "grid.move-cursor", "s", moves[i].where);

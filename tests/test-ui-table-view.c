@@ -1083,6 +1083,16 @@ test_rtl_start (void)
   g_assert_true (column_in_view (table, "Aspect"));
   g_assert_false (column_in_view (table, "Diplomacy"));
 
+  /* The keys follow the direction: Left goes on towards the end. */
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "grid.scroll-sideways", "s", "left"));
+  wait_frames (GTK_WIDGET (f.view));
+  g_assert_true (column_in_view (table, "Diplomacy"));
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "grid.scroll-sideways", "s", "right"));
+  wait_frames (GTK_WIDGET (f.view));
+  g_assert_true (column_in_view (table, "Aspect"));
+
   /* Scrolled to the other end by the user: left there. */
   gtk_adjustment_set_value (adjustment, 0);
   wait_frames (GTK_WIDGET (f.view));
@@ -1587,6 +1597,29 @@ test_keyboard (void)
     move (&f, "down");
     g_assert_cmpuint (focus_position (&f), ==, 1);
     assert_only_rows_on_screen (table);
+  }
+
+  /* Left and Right scroll the table (wider than the window) a column at
+   * a time, and no further than its ends. */
+  {
+    GtkAdjustment *sideways = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (table))));
+    double end = gtk_adjustment_get_upper (sideways) - gtk_adjustment_get_page_size (sideways);
+
+    g_assert_cmpfloat (end, >, 100);
+    g_assert_cmpfloat (gtk_adjustment_get_value (sideways), ==, 0);
+    g_assert_true (gtk_widget_activate_action (focus_row (&f), "grid.scroll-sideways", "s", "right"));
+    wait_for_layout (GTK_WIDGET (f.view));
+    g_assert_cmpfloat (gtk_adjustment_get_value (sideways), >, 0);
+    g_assert_true (column_in_view (table, "Subject 3"));
+    for (guint i = 0; i < 10; i++)
+      g_assert_true (gtk_widget_activate_action (focus_row (&f), "grid.scroll-sideways", "s", "right"));
+    wait_for_layout (GTK_WIDGET (f.view));
+    g_assert_cmpfloat (gtk_adjustment_get_value (sideways), ==, end);
+    for (guint i = 0; i < 10; i++)
+      g_assert_true (gtk_widget_activate_action (focus_row (&f), "grid.scroll-sideways", "s", "left"));
+    wait_for_layout (GTK_WIDGET (f.view));
+    g_assert_cmpfloat (gtk_adjustment_get_value (sideways), ==, 0);
+    g_assert_true (column_in_view (table, "Aspect"));
   }
 
   /* Tab leaves the table from any row: it is one stop. */
