@@ -128,6 +128,9 @@ accord_table_allocate_in_columns (AccordTable *table,
     }
 }
 
+/* A line asks for no width: the table gives it its columns' width. (Had
+ * it asked for that width, GTK would keep the answer, and clamp later
+ * heights-for-width to it after the columns narrowed.) */
 static void
 measure_line (AccordTable    *table,
               GtkWidget      *widget,
@@ -135,10 +138,8 @@ measure_line (AccordTable    *table,
               int            *minimum,
               int            *natural)
 {
-  if (table == NULL)
+  if (table == NULL || orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = *natural = 0;
-  else if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    accord_table_get_slots (table, NULL, minimum), *natural = *minimum;
   else
     *minimum = *natural = accord_table_measure_in_columns (table, widget);
 }

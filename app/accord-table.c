@@ -178,6 +178,8 @@ struct _AccordTable
   GListStore *columns;
   GArray *slots;              /* AccordTableSlot, the shown columns */
   int total_width;
+  guint geometry;             /* of the slots: their widths, in order */
+  gboolean slots_moved;       /* since the last layout */
 
   GtkCustomSorter *sorter;
   AccordTableColumn *sort_column;
@@ -221,9 +223,12 @@ struct _AccordTable
   gboolean refocus;
   guint update_source;        /* update_rows() after a layout that lacked rows */
 
-  /* Resizing a column with the mouse. */
+  /* Dragging a title: resizing its column, or moving it. */
   AccordTableColumn *resizing;
   int resize_start_width;
+  AccordTableColumn *moving;
+  double drag_start_x;
+  gboolean move_started;
 
   guint ahead_source;
   guint ahead_position;
@@ -280,6 +285,7 @@ fit_slots (AccordTable *self,
 {
   int sum = 0, spare, given = 0;
   guint n_expand = 0, n_given = 0;
+  guint geometry = 0;
 
   for (guint i = 0; i < self->slots->len; i++)
     {
@@ -308,6 +314,13 @@ fit_slots (AccordTable *self,
         }
       slot->start = self->total_width;
       self->total_width += slot->width;
+      geometry = geometry * 31 + (guint) slot->width;
+    }
+
+  if (geometry != self->geometry)
+    {
+      self->geometry = geometry;
+      self->slots_moved = TRUE;
     }
 }
 
@@ -345,6 +358,7 @@ columns_changed (AccordTable *self)
         g_array_append_val (self->slots, slot);
     }
   fit_slots (self, self->view_width);
+  self->slots_moved = TRUE;
 
   if (self->header != NULL)
     gtk_widget_unparent (self->header);
@@ -355,8 +369,27 @@ columns_changed (AccordTable *self)
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_RELATION_COL_COUNT, (int) self->slots->len,
                                   -1);
-  forget_heights (self);
+  /* Rows' heights are measured again if the columns' widths changed (see
+   * check_layout_key()), not when they only changed places. */
   update_rows (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* The columns' widths changed: a row's height and the header's depend on
+ * them, which GTK cannot tell, so their measurements must go. (Here,
+ * where a column changes, not in the layout that follows: GTK must not be
+ * asked for a new layout from inside one.) */
+static void
+lines_resized (AccordTable *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    gtk_widget_queue_resize (g_ptr_array_index (self->rows, i));
+  for (guint i = 0; i < self->spare->len; i++)
+    gtk_widget_queue_resize (g_ptr_array_index (self->spare, i));
+  if (self->sample != NULL)
+    gtk_widget_queue_resize (GTK_WIDGET (self->sample));
+  if (self->header != NULL)
+    gtk_widget_queue_resize (self->header);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -370,7 +403,7 @@ on_column_notify (AccordTableColumn *column,
   if (g_str_equal (name, "visible") || g_str_equal (name, "title"))
     columns_changed (self);
   else if (g_str_equal (name, "width") || g_str_equal (name, "expand"))
-    gtk_widget_queue_resize (GTK_WIDGET (self));
+    lines_resized (self);
   else if (g_str_equal (name, "sorter") && column == self->sort_column)
     gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
 }
@@ -429,8 +462,13 @@ check_layout_key (AccordTable *self)
   guint key = font_key (self);
   guint fonts = key;
 
+  /* A sum: the columns' order changes no row's height. */
   for (guint i = 0; i < self->slots->len; i++)
-    key = key * 31 + (guint) g_array_index (self->slots, AccordTableSlot, i).width;
+    {
+      AccordTableSlot *slot = &g_array_index (self->slots, AccordTableSlot, i);
+
+      key += (GPOINTER_TO_UINT (slot->column) * 2654435761u) ^ (guint) slot->width;
+    }
 
   if (fonts != self->font_key && self->sample != NULL)
     /* A new sample, whose cells take the new font from the start. */
@@ -1064,6 +1102,15 @@ accord_table_size_allocate (GtkWidget *widget,
   place_rows (self);
   configure_adjustments (self);
 
+  /* Columns that moved or changed width move the titles and cells in
+   * them, although the header and the rows may keep their sizes. */
+  if (self->slots_moved)
+    {
+      self->slots_moved = FALSE;
+      gtk_widget_queue_allocate (self->header);
+      for (guint i = 0; i < self->placed->len; i++)
+        gtk_widget_queue_allocate (GTK_WIDGET (g_array_index (self->placed, Placed, i).row));
+    }
   gtk_widget_measure (self->header, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
   gtk_widget_size_allocate (self->header,
                             &(GtkAllocation) { -view_left (self), 0, self->total_width, header }, -1);
@@ -1248,10 +1295,51 @@ on_list_pressed (GtkGestureClick *gesture,
     g_signal_emit (self, signals[ACTIVATE], 0, position);
 }
 
-/* Resizing columns ----------------------------------------------------- */
+/* Dragging titles ------------------------------------------------------
+ *
+ * Near a title's end edge a drag resizes the column. Elsewhere on a title,
+ * once the pointer has moved past the drag threshold, it moves the column:
+ * the column takes the place of the one under the pointer. A click that
+ * does not move sorts, as the title's own gesture does.
+ */
 
-/* The column whose end edge is under @x (in the header), if resizable.
- * The last column's end is the table's: it has none to drag. */
+/* The header's x for the table's @x: the header scrolls sideways. */
+static double
+header_x (AccordTable *self,
+          double       x)
+{
+  return x + view_left (self);
+}
+
+static gboolean
+in_header (AccordTable *self,
+           double       y)
+{
+  return y >= 0 && y < gtk_widget_get_height (self->header);
+}
+
+/* The shown column whose title is at @x in the header. */
+static AccordTableColumn *
+column_at (AccordTable *self,
+           double       x)
+{
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+
+  for (guint i = 0; i < self->slots->len; i++)
+    {
+      AccordTableSlot *slot = &g_array_index (self->slots, AccordTableSlot, i);
+      int left = rtl ? self->total_width - slot->start - slot->width : slot->start;
+
+      if (x >= left && x < left + slot->width)
+        return slot->column;
+    }
+
+  return NULL;
+}
+
+/* The column whose end edge is at @x, @y (the table's coordinates), if it
+ * is in the header and resizable. The last column's end is the table's:
+ * it has none to drag. */
 static AccordTableColumn *
 column_edge_at (AccordTable *self,
                 double       x,
@@ -1259,10 +1347,9 @@ column_edge_at (AccordTable *self,
 {
   gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
 
-  /* From the table's coordinates to the header's, which scrolls. */
-  if (y < 0 || y >= gtk_widget_get_height (self->header))
+  if (!in_header (self, y))
     return NULL;
-  x += view_left (self);
+  x = header_x (self, x);
 
   for (guint i = 0; i + 1 < self->slots->len; i++)
     {
@@ -1282,58 +1369,106 @@ on_header_motion (GtkEventControllerMotion *motion,
                   double                    y,
                   AccordTable              *self)
 {
-  if (self->resizing == NULL)
+  if (self->resizing == NULL && self->moving == NULL)
     gtk_widget_set_cursor_from_name (self->header, column_edge_at (self, x, y) != NULL ? "col-resize" : NULL);
 }
 
+/* Puts @column where @target is, and @target one place towards where
+ * @column was. */
 static void
-on_resize_begin (GtkGestureDrag *gesture,
-                 double          x,
-                 double          y,
-                 AccordTable    *self)
+move_column (AccordTable       *self,
+             AccordTableColumn *column,
+             AccordTableColumn *target)
+{
+  g_autoptr(AccordTableColumn) moved = g_object_ref (column);
+  guint from, to;
+
+  if (!g_list_store_find (self->columns, column, &from) ||
+      !g_list_store_find (self->columns, target, &to))
+    return;
+
+  /* Once @column is out, @to is @target's place if @target came before
+   * it, and the place after @target if it came after. */
+  g_list_store_remove (self->columns, from);
+  g_list_store_insert (self->columns, to, moved);
+  columns_changed (self);
+}
+
+static void
+on_drag_begin (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               AccordTable    *self)
 {
   AccordTableColumn *column = column_edge_at (self, x, y);
 
-  if (column == NULL)
+  if (column != NULL)
     {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      /* The sequence is the drag's: the title under it does not sort. */
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      self->resizing = column;
+      for (guint i = 0; i < self->slots->len; i++)
+        if (g_array_index (self->slots, AccordTableSlot, i).column == column)
+          self->resize_start_width = g_array_index (self->slots, AccordTableSlot, i).width;
       return;
     }
 
-  /* The sequence is the drag's: the title under it does not sort. */
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  self->resizing = column;
-  for (guint i = 0; i < self->slots->len; i++)
-    if (g_array_index (self->slots, AccordTableSlot, i).column == column)
-      self->resize_start_width = g_array_index (self->slots, AccordTableSlot, i).width;
+  if (in_header (self, y) && (column = column_at (self, header_x (self, x))) != NULL)
+    {
+      /* Perhaps a move, perhaps a click: the threshold will tell. */
+      self->moving = column;
+      self->drag_start_x = x;
+      return;
+    }
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
 }
 
 static void
-on_resize_update (GtkGestureDrag *gesture,
-                  double          dx,
-                  double          dy,
-                  AccordTable    *self)
+on_drag_update (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                AccordTable    *self)
 {
-  int width;
+  AccordTableColumn *target;
 
-  if (self->resizing == NULL)
+  if (self->resizing != NULL)
+    {
+      int width;
+
+      if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+        dx = -dx;
+      width = MAX (MIN_COLUMN_WIDTH, self->resize_start_width + (int) round (dx));
+      /* The user's width, from now on. */
+      accord_table_column_set_expand (self->resizing, FALSE);
+      accord_table_column_set_width (self->resizing, width);
+      return;
+    }
+
+  if (self->moving == NULL)
     return;
+  if (!self->move_started)
+    {
+      if (!gtk_drag_check_threshold (GTK_WIDGET (self), 0, 0, (int) dx, (int) dy))
+        return;
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      self->move_started = TRUE;
+    }
 
-  if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
-    dx = -dx;
-  width = MAX (MIN_COLUMN_WIDTH, self->resize_start_width + (int) round (dx));
-  /* The user's width, from now on. */
-  accord_table_column_set_expand (self->resizing, FALSE);
-  accord_table_column_set_width (self->resizing, width);
+  target = column_at (self, header_x (self, self->drag_start_x + dx));
+  if (target != NULL && target != self->moving)
+    move_column (self, self->moving, target);
 }
 
 static void
-on_resize_end (GtkGestureDrag *gesture,
-               double          dx,
-               double          dy,
-               AccordTable    *self)
+on_drag_end (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             AccordTable    *self)
 {
   self->resizing = NULL;
+  self->moving = NULL;
+  self->move_started = FALSE;
 }
 
 /* Sorting -------------------------------------------------------------- */
@@ -1484,6 +1619,7 @@ accord_table_dispose (GObject *object)
   self->sort_column = NULL;
   self->pending_column = NULL;
   self->resizing = NULL;
+  self->moving = NULL;
 
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_data (self->hadjustment, self);
@@ -1693,9 +1829,9 @@ accord_table_init (AccordTable *self)
   /* On the table, not the header: the header is made anew with the
    * columns. The drag runs before the titles see the click. */
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_resize_begin), self);
-  g_signal_connect (drag, "drag-update", G_CALLBACK (on_resize_update), self);
-  g_signal_connect (drag, "drag-end", G_CALLBACK (on_resize_end), self);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
   g_signal_connect (motion, "motion", G_CALLBACK (on_header_motion), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
@@ -1839,6 +1975,8 @@ accord_table_remove_column (AccordTable       *self,
     self->pending_column = NULL;
   if (self->resizing == column)
     self->resizing = NULL;
+  if (self->moving == column)
+    self->moving = NULL;
   if (self->sort_column == column)
     accord_table_sort_by_column (self, NULL, GTK_SORT_ASCENDING);
   g_list_store_remove (self->columns, position);

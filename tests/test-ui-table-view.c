@@ -1146,6 +1146,111 @@ test_focus (void)
   fixture_clear (&f);
 }
 
+/* The table's drag gesture (on its titles: resizing and moving). */
+static GtkGesture *
+get_drag (AccordTable *table)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (table));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller))
+        return GTK_GESTURE (controller);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* A drag from @x, @y (in the table) by @dx, as the mouse makes it. */
+static void
+drag (AccordTable *table,
+      double       x,
+      double       y,
+      double       dx)
+{
+  GtkGesture *gesture = get_drag (table);
+
+  g_signal_emit_by_name (gesture, "drag-begin", x, y);
+  for (int step = 1; step <= 4; step++)
+    g_signal_emit_by_name (gesture, "drag-update", dx * step / 4, 0.0);
+  g_signal_emit_by_name (gesture, "drag-end", dx, 0.0);
+  wait_for_layout (GTK_WIDGET (table));
+}
+
+/* Where the title of @title's column is, in the table. */
+static graphene_rect_t
+title_bounds (AccordTable *table,
+              const char  *title)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (get_title (table, title), GTK_WIDGET (table), &bounds));
+  return bounds;
+}
+
+/* (2c) Dragging a title moves its column, past others, without sorting;
+ * dragging a title's end edge resizes its column, for good. */
+static void
+test_drag_titles (void)
+{
+  Fixture f = { 0 };
+  AccordTable *table;
+  g_autofree char *titles = NULL;
+  g_autofree char *ids = NULL;
+  graphene_rect_t peacekeeping, diplomacy, aspect;
+  AccordTableColumn *column;
+  int width;
+
+  fixture_show (&f, accord_test_load_builtin (), 1280, 800);
+  table = get_table (f.view);
+
+  peacekeeping = title_bounds (table, "Peacekeeping");
+  diplomacy = title_bounds (table, "Diplomacy");
+  drag (table, peacekeeping.origin.x + 20, peacekeeping.origin.y + 5,
+        diplomacy.origin.x + 20 - (peacekeeping.origin.x + 20));
+  titles = column_titles (table);
+  g_assert_cmpstr (titles, ==, "Aspect,Group,Diplomacy,Peacekeeping");
+  /* The cells moved with their titles. */
+  {
+    g_autoptr(GPtrArray) rows = shown_rows (table);
+    g_autofree char *text = accord_test_visible_text (g_ptr_array_index (rows, 0));
+
+    g_assert_cmpstr (text, ==, "Nature\nWhat kind of tool it is.\nOverview\n"
+                               "A tool to protect a country and its citizens, and one of the best ways to do so.\n"
+                               "A tool for maintaining international peace and security.\n");
+  }
+  /* Not a sort. */
+  ids = row_ids (table);
+  g_assert_cmpstr (ids, ==, "nature,purpose,participants,means,consent,impartiality,"
+                            "use-of-force,legitimacy,timing,activities,scope");
+  g_assert_null (accord_table_get_sort_column (table));
+
+  /* A press and release without moving is a click: nothing moves. */
+  g_free (titles);
+  aspect = title_bounds (table, "Aspect");
+  drag (table, aspect.origin.x + 20, aspect.origin.y + 5, 2);
+  titles = column_titles (table);
+  g_assert_cmpstr (titles, ==, "Aspect,Group,Diplomacy,Peacekeeping");
+
+  /* The Aspect column's end edge, dragged 250 px: 250 px wider, and it
+   * stays so when the window is resized. */
+  column = get_column (table, "Aspect");
+  width = accord_table_column_get_width (column);
+  drag (table, aspect.origin.x + aspect.size.width, aspect.origin.y + 5, 250);
+  g_assert_cmpint (accord_table_column_get_width (column), ==, width + 250);
+  g_assert_cmpfloat_with_epsilon (title_bounds (table, "Aspect").size.width, aspect.size.width + 250, 0.5);
+  /* The subject columns gave up those 250 px: the rows are as tall as
+   * their text at the new widths. */
+  assert_rows_fit (table);
+  resize_window (&f, 1100, 800);
+  g_assert_cmpint (accord_table_column_get_width (column), ==, width + 250);
+  assert_rows_fit (table);
+
+  fixture_clear (&f);
+}
+
 /* A pack of @n_aspects aspects and @n_subjects subjects, with a few
  * characteristics and topics. */
 static AccordPack *
@@ -1713,6 +1818,7 @@ main (int   argc,
   g_test_add_func ("/table-view/cell-text", test_cell_text);
   g_test_add_func ("/table-view/measure-ahead", test_measure_ahead);
   g_test_add_func ("/table-view/sort", test_sort);
+  g_test_add_func ("/table-view/drag-titles", test_drag_titles);
   g_test_add_func ("/table-view/filter", test_filter);
   g_test_add_func ("/table-view/aspect-page", test_aspect_page);
   g_test_add_func ("/table-view/location", test_location);
