@@ -1512,10 +1512,13 @@ on_items_changed (GListModel  *model,
         }
     }
   g_array_remove_range (self->heights, position, removed);
-  g_array_set_size (self->heights, self->heights->len + added);
-  memmove (&g_array_index (self->heights, int, position + added),
-           &g_array_index (self->heights, int, position),
-           (self->heights->len - added - position) * sizeof (int));
+  if (added > 0)
+    {
+      g_array_set_size (self->heights, self->heights->len + added);
+      memmove (&g_array_index (self->heights, int, position + added),
+               &g_array_index (self->heights, int, position),
+               (self->heights->len - added - position) * sizeof (int));
+    }
   for (guint i = 0; i < added; i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (model, position + i);
