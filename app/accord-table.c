@@ -186,6 +186,7 @@ struct _AccordTable
   GtkSortType sort_order;
 
   GtkWidget *header;          /* AccordTableHeader */
+  gboolean show_titles;
   GtkWidget *list;            /* AccordTableList: the rows on screen */
   GtkWidget *measure_list;    /* AccordTableList, hidden: the sample */
   AccordTableRow *sample;
@@ -242,6 +243,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (AccordTable, accord_table, GTK_TYPE_WIDGET,
 enum {
   PROP_0,
   PROP_MODEL,
+  PROP_SHOW_TITLES,
   N_PROPS,
   /* GtkScrollable's */
   PROP_HADJUSTMENT = N_PROPS,
@@ -338,7 +340,8 @@ release_all_rows (AccordTable *self)
     gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->sample)));
 }
 
-static void forget_heights (AccordTable *self);
+static void forget_heights   (AccordTable *self);
+static void check_layout_key (AccordTable *self);
 
 /* The shown columns changed (one came, went, was hidden or renamed): new
  * titles, new rows. */
@@ -363,6 +366,7 @@ columns_changed (AccordTable *self)
   if (self->header != NULL)
     gtk_widget_unparent (self->header);
   self->header = accord_table_header_new (self);
+  gtk_widget_set_visible (self->header, self->show_titles);
   gtk_widget_insert_after (self->header, GTK_WIDGET (self), NULL);
   accord_table_header_show_sort (ACCORD_TABLE_HEADER (self->header), self->sort_column, self->sort_order);
 
@@ -378,10 +382,15 @@ columns_changed (AccordTable *self)
 /* The columns' widths changed: a row's height and the header's depend on
  * them, which GTK cannot tell, so their measurements must go. (Here,
  * where a column changes, not in the layout that follows: GTK must not be
- * asked for a new layout from inside one.) */
+ * asked for a new layout from inside one.) The columns are fitted to the
+ * view again at once, so that nothing is measured in between at the old
+ * widths (measuring ahead, when idle, might). */
 static void
 lines_resized (AccordTable *self)
 {
+  fit_slots (self, self->view_width);
+  check_layout_key (self);
+
   for (guint i = 0; i < self->rows->len; i++)
     gtk_widget_queue_resize (g_ptr_array_index (self->rows, i));
   for (guint i = 0; i < self->spare->len; i++)
@@ -740,12 +749,33 @@ settle (AccordTable *self,
  * is laid out again. Never while GTK lays out: binding a row changes its
  * cells' texts, which asks for a new layout, and GTK 4.8 does not expect
  * that from inside one (its own list view binds rows when the adjustment
- * moves, too). The view's height is the last layout's; the first time, a
- * guess, which the first layout corrects. */
+ * moves, too). The view's height is the last layout's; the first time,
+ * its window's (see view_height()), which the first layout corrects. */
+/* The height of the view of rows: the last layout's, or before the first
+ * one, a height it will not exceed: its window's, or a guess. */
+static int
+view_height (AccordTable *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int width, height = 0;
+
+  if (self->list_height > 0)
+    return self->list_height;
+
+  if (GTK_IS_WINDOW (root))
+    {
+      /* Both out arguments: GTK 4.8 does not take NULL for either. */
+      gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+      height = MAX (height, gtk_widget_get_height (GTK_WIDGET (root)));
+    }
+
+  return height > 0 ? height : FIRST_VIEW_HEIGHT;
+}
+
 static void
 update_rows (AccordTable *self)
 {
-  int height = self->list_height > 0 ? self->list_height : FIRST_VIEW_HEIGHT;
+  int height = view_height (self);
   guint last = 0;
 
   g_clear_handle_id (&self->update_source, g_source_remove);
@@ -1119,6 +1149,19 @@ accord_table_size_allocate (GtkWidget *widget,
   gtk_widget_queue_allocate (self->list);
   gtk_widget_measure (self->list, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
   gtk_widget_size_allocate (self->list, &(GtkAllocation) { 0, header, width, self->list_height }, -1);
+}
+
+/* In a window at last: rows for its height, before the first layout
+ * (which would otherwise find them missing, and show them a frame late). */
+static void
+accord_table_root (GtkWidget *widget)
+{
+  AccordTable *self = ACCORD_TABLE (widget);
+
+  GTK_WIDGET_CLASS (accord_table_parent_class)->root (widget);
+
+  if (self->list_height == 0 && self->n_items > 0)
+    update_rows (self);
 }
 
 static void
@@ -1662,6 +1705,9 @@ accord_table_get_property (GObject    *object,
     case PROP_MODEL:
       g_value_set_object (value, self->model);
       break;
+    case PROP_SHOW_TITLES:
+      g_value_set_boolean (value, self->show_titles);
+      break;
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
       break;
@@ -1692,6 +1738,9 @@ accord_table_set_property (GObject      *object,
     case PROP_MODEL:
       accord_table_set_model (self, g_value_get_object (value));
       break;
+    case PROP_SHOW_TITLES:
+      accord_table_set_show_titles (self, g_value_get_boolean (value));
+      break;
     case PROP_HADJUSTMENT:
       set_adjustment (self, &self->hadjustment, g_value_get_object (value),
                       G_CALLBACK (on_hadjustment_value_changed));
@@ -1718,7 +1767,7 @@ accord_table_get_border (GtkScrollable *scrollable,
   AccordTable *self = ACCORD_TABLE (scrollable);
 
   /* The header is not scrolled under: scrollbars and edges start below. */
-  border->top = self->header != NULL ? gtk_widget_get_height (self->header) : 0;
+  border->top = self->header != NULL && gtk_widget_get_visible (self->header) ? gtk_widget_get_height (self->header) : 0;
   return TRUE;
 }
 
@@ -1757,12 +1806,18 @@ accord_table_class_init (AccordTableClass *klass)
   widget_class->measure = accord_table_measure;
   widget_class->size_allocate = accord_table_size_allocate;
   widget_class->direction_changed = accord_table_direction_changed;
+  widget_class->root = accord_table_root;
   widget_class->grab_focus = accord_table_grab_focus;
   widget_class->focus = accord_table_focus;
 
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL, GTK_TYPE_SELECTION_MODEL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the row of column titles shows: a table of one column can be
+   * a list. */
+  properties[PROP_SHOW_TITLES] =
+    g_param_spec_boolean ("show-titles", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
   g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
@@ -1811,6 +1866,7 @@ accord_table_init (AccordTable *self)
   self->heights = g_array_new (FALSE, FALSE, sizeof (int));
   self->item_heights = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->cursor = GTK_INVALID_LIST_POSITION;
+  self->show_titles = TRUE;
   self->sorter = gtk_custom_sorter_new (compare_rows, self, NULL);
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "view");
@@ -1918,6 +1974,29 @@ accord_table_set_model (AccordTable       *self,
 
   if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+gboolean
+accord_table_get_show_titles (AccordTable *self)
+{
+  g_return_val_if_fail (ACCORD_IS_TABLE (self), FALSE);
+
+  return self->show_titles;
+}
+
+void
+accord_table_set_show_titles (AccordTable *self,
+                              gboolean     show_titles)
+{
+  g_return_if_fail (ACCORD_IS_TABLE (self));
+
+  show_titles = !!show_titles;
+  if (self->show_titles == show_titles)
+    return;
+
+  self->show_titles = show_titles;
+  gtk_widget_set_visible (self->header, show_titles);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TITLES]);
 }
 
 /**

@@ -21,6 +21,10 @@ GtkSelectionModel *accord_table_get_model          (AccordTable       *self);
 void               accord_table_set_model          (AccordTable       *self,
                                                     GtkSelectionModel *model);
 
+gboolean           accord_table_get_show_titles    (AccordTable       *self);
+void               accord_table_set_show_titles    (AccordTable       *self,
+                                                    gboolean           show_titles);
+
 GListModel        *accord_table_get_columns        (AccordTable       *self);
 void               accord_table_append_column      (AccordTable       *self,
                                                     AccordTableColumn *column);
