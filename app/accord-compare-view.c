@@ -9,11 +9,15 @@
  * columns that line up with the drop-downs. The common ground and the
  * differences that concern no single aspect come first, as list items of
  * their own, so the whole page scrolls as one and only the visible rows get
- * widgets.
+ * widgets: the list is an AccordTable of one column and no titles, which
+ * builds widgets for the rows on screen only (GTK 4.8's GtkListView keeps
+ * some 200, and binds them all again at every change of subjects or of
+ * "Show differences only"). A row is a stop for the keyboard: the arrow
+ * keys move between rows, Enter opens the row's aspect.
  *
  * The rows are accord_compare_rows_new() (app/core/accord-compare.c) behind
- * a GtkFilterListModel for "Show differences only". The row factory is
- * written in code rather than as a builder template: a row has one value
+ * a GtkFilterListModel for "Show differences only". The item widgets are
+ * made in code rather than from a builder template: a row has one value
  * column per chosen subject, and the list mixes rows with sections.
  */
 
@@ -24,6 +28,7 @@
 #include <glib/gi18n.h>
 
 #include "accord-compare-view.h"
+#include "accord-table.h"
 
 /* AccordCompareSection: a list item before the rows (common ground,
  * general differences, or a notice when no row is left). */
@@ -98,7 +103,7 @@ struct _AccordCompareView
   /* template children */
   GtkStack *stack;
   GtkGrid *header_grid;
-  GtkListView *list_view;
+  AccordTable *list_view;
   GtkListItemFactory *subject_factory;
   GtkListItemFactory *subject_list_factory;
 };
@@ -169,7 +174,7 @@ mark_css_class (AccordMark mark)
 /* List items
  *
  * One widget tree serves both kinds of item; bind shows the part it needs.
- * GtkListView recycles items freely between rows and sections. */
+ * The list recycles items freely between rows and sections. */
 
 typedef struct
 {
@@ -212,19 +217,19 @@ wrapping_label (const char *css_class)
   return label;
 }
 
-static void
-setup_item (GtkSignalListItemFactory *factory,
-            GtkListItem              *list_item,
-            gpointer                  user_data)
+static GtkWidget *
+setup_item (gpointer user_data)
 {
   ItemWidgets *w = g_new0 (ItemWidgets, 1);
   GtkWidget *root, *header;
 
+  /* With the table's cell padding (8 px by 6): 12 px by 18, in line with
+   * the header's drop-downs. */
   root = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_margin_top (root, 12);
-  gtk_widget_set_margin_bottom (root, 12);
-  gtk_widget_set_margin_start (root, 18);
-  gtk_widget_set_margin_end (root, 18);
+  gtk_widget_set_margin_top (root, 4);
+  gtk_widget_set_margin_bottom (root, 4);
+  gtk_widget_set_margin_start (root, 12);
+  gtk_widget_set_margin_end (root, 12);
 
   /* A compare row */
   w->row_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -241,6 +246,8 @@ setup_item (GtkSignalListItemFactory *factory,
   gtk_widget_set_halign (w->aspect_button, GTK_ALIGN_START);
   gtk_widget_set_valign (w->aspect_button, GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (w->aspect_button, TRUE);
+  /* A click follows the link; the keyboard has the row (Enter). */
+  gtk_widget_set_focusable (w->aspect_button, FALSE);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (w->aspect_button), "s", "");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (w->aspect_button), "compare.open-aspect");
   gtk_box_append (GTK_BOX (header), w->aspect_button);
@@ -280,10 +287,8 @@ setup_item (GtkSignalListItemFactory *factory,
   w->section_items = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_box_append (GTK_BOX (w->section_box), w->section_items);
 
-  g_object_set_data_full (G_OBJECT (list_item), "accord-item-widgets", w, item_widgets_free);
-  gtk_list_item_set_child (list_item, root);
-  gtk_list_item_set_activatable (list_item, FALSE);
-  gtk_list_item_set_selectable (list_item, FALSE);
+  g_object_set_data_full (G_OBJECT (root), "accord-item-widgets", w, item_widgets_free);
+  return root;
 }
 
 static void
@@ -393,23 +398,45 @@ bind_section (ItemWidgets          *w,
   gtk_widget_set_visible (w->section_items, section->items[0] != NULL);
 }
 
+/* Shows @item, a row or a section, in @root; nothing for NULL. */
 static void
-bind_item (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           gpointer                  user_data)
+bind_item (GtkWidget *root,
+           gpointer   item,
+           gpointer   user_data)
 {
   AccordCompareView *self = user_data;
-  ItemWidgets *w = g_object_get_data (G_OBJECT (list_item), "accord-item-widgets");
-  gpointer item = gtk_list_item_get_item (list_item);
+  ItemWidgets *w = g_object_get_data (G_OBJECT (root), "accord-item-widgets");
   gboolean is_row = ACCORD_IS_COMPARE_ROW (item);
+  const char *name = "";
 
   gtk_widget_set_visible (w->row_box, is_row);
-  gtk_widget_set_visible (w->section_box, !is_row);
+  gtk_widget_set_visible (w->section_box, item != NULL && !is_row);
 
   if (is_row)
-    bind_row (w, item, G_LIST_MODEL (self->chosen));
-  else
-    bind_section (w, item);
+    {
+      bind_row (w, item, G_LIST_MODEL (self->chosen));
+      name = accord_aspect_get_name (accord_compare_row_get_aspect (item));
+    }
+  else if (item != NULL)
+    {
+      bind_section (w, item);
+      name = ACCORD_COMPARE_SECTION (item)->title;
+    }
+
+  /* The list's row is named after its aspect, or its section. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+/* Enter or a double click on a row opens its aspect. */
+static void
+on_item_activated (AccordCompareView *self,
+                   guint              position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (accord_table_get_model (self->list_view)), position);
+
+  if (ACCORD_IS_COMPARE_ROW (item))
+    gtk_widget_activate_action (GTK_WIDGET (self), "compare.open-aspect", "s",
+                                accord_aspect_get_id (accord_compare_row_get_aspect (ACCORD_COMPARE_ROW (item))));
 }
 
 /* Sections and rows */
@@ -1080,6 +1107,7 @@ accord_compare_view_class_init (AccordCompareViewClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
 
   g_type_ensure (ACCORD_TYPE_SUBJECT);
+  g_type_ensure (ACCORD_TYPE_TABLE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "accord-compare-view");
@@ -1090,6 +1118,7 @@ accord_compare_view_class_init (AccordCompareViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordCompareView, list_view);
   gtk_widget_class_bind_template_child (widget_class, AccordCompareView, subject_factory);
   gtk_widget_class_bind_template_child (widget_class, AccordCompareView, subject_list_factory);
+  gtk_widget_class_bind_template_callback (widget_class, on_item_activated);
 
   gtk_widget_class_install_property_action (widget_class, "compare.differences-only", "differences-only");
   gtk_widget_class_install_action (widget_class, "compare.swap", NULL, swap_action);
@@ -1103,7 +1132,7 @@ accord_compare_view_init (AccordCompareView *self)
 {
   g_autoptr(GListStore) parts = NULL;
   g_autoptr(GtkNoSelection) selection = NULL;
-  GtkListItemFactory *factory;
+  g_autoptr(AccordTableColumn) column = NULL;
   GtkFlattenListModel *flat;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1122,13 +1151,14 @@ accord_compare_view_init (AccordCompareView *self)
   g_list_store_append (parts, self->notices);
   flat = gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts)));
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_item), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_item), self);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
+  /* One column, as wide as the view. */
+  column = accord_table_column_new (NULL);
+  accord_table_column_set_cells (column, setup_item, bind_item, self, NULL);
+  accord_table_column_set_width (column, 1);
+  accord_table_column_set_expand (column, TRUE);
+  accord_table_append_column (self->list_view, column);
   selection = gtk_no_selection_new (G_LIST_MODEL (flat));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  accord_table_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 
   update_actions (self);
   gtk_stack_set_visible_child_name (self->stack, "empty");

@@ -46,19 +46,40 @@ accord_test_iterate (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
-/* Shows @child in a window of the given size and waits until it is drawn. */
+static inline void
+accord_test_count_frame (GdkFrameClock *clock,
+                         gpointer       data)
+{
+  (*(guint *) data)++;
+}
+
+/* Shows @child in a window of the given size and waits until it is drawn:
+ * two frames painted (a list may bind rows for its first frame in the
+ * next), then 100 ms more. */
 static inline GtkWindow *
 accord_test_show (GtkWidget *child,
                   int        width,
                   int        height)
 {
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GdkFrameClock *clock;
+  guint frames = 0;
+  gulong handler;
 
   gtk_window_set_default_size (window, width, height);
   gtk_window_set_child (window, child);
   gtk_window_present (window);
   while (!gtk_widget_get_mapped (child))
     g_main_context_iteration (NULL, TRUE);
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (accord_test_count_frame), &frames);
+  while (frames < 2)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, handler);
   accord_test_iterate (100);
 
   return window;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "accord-compare-view.h"
+#include "accord-table.h"
 #include "accord-test-util.h"
 
 /* No comparison: the texts decide. With pk and dip: nature is common (equal
@@ -257,16 +258,18 @@ row_text (Fixture    *fixture,
   GtkWidget *list;
 
   accord_test_iterate (50);
-  /* The one on screen: each drop-down has a list in its (closed) popover. */
-  list = find_one (fixture, GTK_TYPE_LIST_VIEW, NULL);
-  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      g_autofree char *text = accord_test_visible_text (child);
+  /* The rows the list shows. */
+  list = find_one (fixture, ACCORD_TYPE_TABLE, NULL);
+  for (GtkWidget *lines = gtk_widget_get_first_child (list); lines != NULL;
+       lines = gtk_widget_get_next_sibling (lines))
+    for (GtkWidget *child = gtk_widget_get_first_child (lines); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      {
+        g_autofree char *text = accord_test_visible_text (child);
 
-      if (g_str_has_prefix (text, prefix))
-        return g_steal_pointer (&text);
-    }
+        if (gtk_widget_get_mapped (child) && g_str_has_prefix (text, prefix))
+          return g_steal_pointer (&text);
+      }
 
   return NULL;
 }
@@ -484,6 +487,32 @@ test_navigate (Fixture       *fixture,
 
   click (find_button_with_label (GTK_WIDGET (fixture->view), "Consent"));
   g_assert_cmpstr (fixture->navigated, ==, "aspect:consent");
+
+  /* From the keyboard: a row is the stop (its link is not), the arrows
+   * move between rows and Enter opens the row's aspect; on a section,
+   * Enter does nothing. */
+  {
+    AccordTable *list = ACCORD_TABLE (find_one (fixture, ACCORD_TYPE_TABLE, NULL));
+    GtkWidget *focus;
+
+    g_assert_false (gtk_widget_get_focusable (link));
+    g_free (fixture->navigated);
+    fixture->navigated = NULL;
+    g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (list)));
+    focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (list)));
+    g_assert_true (gtk_widget_activate_action (focus, "grid.activate-cursor", NULL));
+    g_assert_null (fixture->navigated);  /* Common ground, a section */
+    for (guint i = 0; i < 3 && fixture->navigated == NULL; i++)
+      {
+        g_assert_true (gtk_widget_activate_action (focus, "grid.move-cursor", "s", "down"));
+        accord_test_iterate (50);
+        focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (list)));
+        g_assert_true (gtk_widget_activate_action (focus, "grid.activate-cursor", NULL));
+      }
+    g_assert_cmpstr (fixture->navigated, ==, "aspect:nature");
+    /* Named after its aspect, for a screen reader. */
+    g_assert_nonnull (gtk_widget_get_ancestor (focus, ACCORD_TYPE_TABLE));
+  }
 }
 
 static void
@@ -577,7 +606,9 @@ test_single_subject (void)
     accord_compare_view_set_pack (fixture.view, builtin);
     assert_subjects (fixture.view, "peacekeeping diplomacy");
     after = visible_text (&fixture);
-    g_assert_nonnull (strstr (after, "Only Peacekeeping\n"));
+    g_assert_nonnull (strstr (after, "Common ground\n"));
+    g_assert_nonnull (strstr (after, "Nature\n"));
+    g_assert_cmpuint (g_list_model_get_n_items (accord_compare_view_get_rows (fixture.view)), ==, 11);
   }
 
   fixture_teardown (&fixture, NULL);
