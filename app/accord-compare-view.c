@@ -27,6 +27,7 @@
 
 #include <glib/gi18n.h>
 
+#include "accord-cell-text.h"
 #include "accord-compare-view.h"
 #include "accord-table.h"
 
@@ -268,7 +269,11 @@ setup_item (gpointer user_data)
   gtk_box_append (GTK_BOX (w->row_box), w->values_grid);
   w->value_labels = g_ptr_array_new ();
 
-  w->difference_label = wrapping_label ("accord-note");
+  /* The values and the note are the bulk of the text: AccordCellTexts,
+   * which measure a text at a width once and lay it out for drawing only
+   * when drawn (the aspect and the mark keep their natural widths). */
+  w->difference_label = accord_cell_text_new ();
+  gtk_widget_add_css_class (w->difference_label, "accord-note");
   gtk_widget_set_margin_top (w->difference_label, 6);
   gtk_box_append (GTK_BOX (w->row_box), w->difference_label);
 
@@ -304,10 +309,10 @@ set_n_value_labels (ItemWidgets *w,
 
   while (w->value_labels->len < n)
     {
-      GtkWidget *label = wrapping_label (NULL);
+      GtkWidget *label = accord_cell_text_new ();
 
-      gtk_label_set_yalign (GTK_LABEL (label), 0);
       gtk_widget_set_valign (label, GTK_ALIGN_START);
+      gtk_widget_set_hexpand (label, TRUE);
       gtk_grid_attach (GTK_GRID (w->values_grid), label, w->value_labels->len, 0, 1, 1);
       g_ptr_array_add (w->value_labels, label);
     }
@@ -344,13 +349,13 @@ bind_row (ItemWidgets      *w,
 
       if (value != NULL)
         {
-          gtk_label_set_text (GTK_LABEL (label), accord_characteristic_get_text (value));
+          accord_cell_text_set_text (ACCORD_CELL_TEXT (label), accord_characteristic_get_text (value));
           gtk_widget_remove_css_class (label, "dim-label");
         }
       else
         {
           /* Translators: shown in a subject's column when the pack says nothing about that aspect */
-          gtk_label_set_text (GTK_LABEL (label), _("Not covered"));
+          accord_cell_text_set_text (ACCORD_CELL_TEXT (label), _("Not covered"));
           gtk_widget_add_css_class (label, "dim-label");
         }
 
@@ -361,7 +366,7 @@ bind_row (ItemWidgets      *w,
                                         -1);
     }
 
-  gtk_label_set_text (GTK_LABEL (w->difference_label), difference != NULL ? difference : "");
+  accord_cell_text_set_text (ACCORD_CELL_TEXT (w->difference_label), difference);
   gtk_widget_set_visible (w->difference_label, difference != NULL);
 }
 

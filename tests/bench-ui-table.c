@@ -40,73 +40,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <glib/gstdio.h>
 
 #include "accord-cell-text.h"
 #include "accord-test-util.h"
 #include "accord-table.h"
 #include "accord-table-view.h"
 #include "accord-window.h"
-#include "accord-bench-util.h"
-
-#define FRAME_MS 16.0
-#define MAX_SAMPLES 1024
-
-typedef struct
-{
-  gboolean waiting_paint;
-  gint64 painted;
-  gint64 painted_cpu;
-} Frame;
-
-typedef struct
-{
-  double values[MAX_SAMPLES];
-  guint n;
-} Samples;
+#include "accord-bench-ui.h"
 
 static GtkSortListModel *sort_model;
 static GtkFilterListModel *filter_model;
-
-static void
-add (Samples *s,
-     double   value)
-{
-  if (s->n < MAX_SAMPLES)
-    s->values[s->n++] = value;
-}
-
-static void
-report (const char *what,
-        Samples    *s)
-{
-  double p50 = accord_bench_percentile (s->values, s->n, 50), p95 = accord_bench_percentile (s->values, s->n, 95);
-
-  g_print ("%-46s p50 %7.2f ms, p95 %7.2f ms = %5.2f x a %.0f ms frame (n=%u)\n",
-           what, p50, p95, p95 / FRAME_MS, FRAME_MS, s->n);
-}
-
-/* @s's p50 and p95 against the baseline's. */
-static void
-report_ratio (const char *what,
-              Samples    *s,
-              Samples    *baseline)
-{
-  g_print ("%-46s p50 %5.2f x, p95 %5.2f x the baseline frame\n", what,
-           accord_bench_percentile (s->values, s->n, 50) / accord_bench_percentile (baseline->values, baseline->n, 50),
-           accord_bench_percentile (s->values, s->n, 95) / accord_bench_percentile (baseline->values, baseline->n, 95));
-}
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                Frame         *f)
-{
-  if (!f->waiting_paint)
-    return;
-  f->waiting_paint = FALSE;
-  f->painted = g_get_monotonic_time ();
-  f->painted_cpu = accord_bench_thread_cpu_us ();
-}
 
 /* Until the sort and filter models have nothing left to do. */
 static void
@@ -114,16 +57,6 @@ wait_settled (void)
 {
   while (gtk_sort_list_model_get_pending (sort_model) > 0 ||
          gtk_filter_list_model_get_pending (filter_model) > 0)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-wait_paint (GtkWidget *widget,
-            Frame     *f)
-{
-  f->waiting_paint = TRUE;
-  gdk_frame_clock_request_phase (gtk_widget_get_frame_clock (widget), GDK_FRAME_CLOCK_PHASE_PAINT);
-  while (f->waiting_paint)
     g_main_context_iteration (NULL, TRUE);
 }
 
@@ -193,14 +126,7 @@ main (int   argc,
   const char *aspects = argc > 2 ? argv[2] : "2000";
   const char *subjects = argc > 3 ? argv[3] : "8";
   const char *query = "local ownership 12";
-  g_autofree char *dir = g_dir_make_tmp ("accord-bench-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "pack.json", NULL);
-  g_autofree char *aspects_arg = g_strconcat ("--aspects=", aspects, NULL);
-  g_autofree char *subjects_arg = g_strconcat ("--subjects=", subjects, NULL);
-  const char *gen_argv[] = { argv[1], aspects_arg, subjects_arg, "--topics=10", "--groups=12", path, NULL };
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(AccordPack) pack = NULL;
-  g_autoptr(GError) error = NULL;
   AccordWindow *window;
   AccordTableView *table;
   AccordTable *grid;
@@ -208,11 +134,11 @@ main (int   argc,
   GtkEditable *entry;
   GtkAdjustment *vadj;
   GListModel *columns;
-  Frame f = { 0 };
-  Samples base_painted = { 0 }, base_cpu = { 0 };
-  Samples sort_settled = { 0 }, sort_painted = { 0 }, sort_cpu = { 0 }, sort_painted_cpu = { 0 };
-  Samples filter_settled = { 0 }, filter_painted = { 0 }, filter_cpu = { 0 }, filter_painted_cpu = { 0 };
-  Samples scroll_frame = { 0 }, scroll_cpu = { 0 };
+  AccordBenchFrame f = { 0 };
+  AccordBenchSamples base_painted = { 0 }, base_cpu = { 0 };
+  AccordBenchSamples sort_settled = { 0 }, sort_painted = { 0 }, sort_cpu = { 0 }, sort_painted_cpu = { 0 };
+  AccordBenchSamples filter_settled = { 0 }, filter_painted = { 0 }, filter_cpu = { 0 }, filter_painted_cpu = { 0 };
+  AccordBenchSamples scroll_frame = { 0 }, scroll_cpu = { 0 };
   guint n_rows, n_mapped, n_visible, max_rows = 0;
   guint laid_out;
   gint64 start, start_cpu;
@@ -234,30 +160,14 @@ main (int   argc,
       return 77;
     }
 
-  accord_bench_spawn (gen_argv, G_SPAWN_DEFAULT);
-
-  pack = accord_pack_load_file (file, NULL, NULL, &error);
-  if (pack == NULL)
-    g_error ("%s", error->message);
-  g_unlink (path);
-  g_rmdir (dir);
-  g_print ("pack: %u aspects x %u subjects\n",
-           g_list_model_get_n_items (accord_pack_get_aspects (pack)),
-           g_list_model_get_n_items (accord_pack_get_subjects (pack)));
-
-  window = accord_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  accord_window_set_pack (window, pack);
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
+  window = accord_bench_show_generated (argv[1], aspects, subjects, &pack);
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
-                    G_CALLBACK (on_after_paint), &f);
+                    G_CALLBACK (accord_bench_on_after_paint), &f);
 
   start = g_get_monotonic_time ();
   start_cpu = accord_bench_thread_cpu_us ();
   g_assert_true (accord_window_navigate (window, "table"));
-  wait_paint (GTK_WIDGET (window), &f);
+  accord_bench_wait_paint (GTK_WIDGET (window), &f);
   g_print ("table shown: %.1f ms (CPU %.1f ms)\n", (f.painted - start) / 1000.0,
            (f.painted_cpu - start_cpu) / 1000.0);
   table = accord_window_get_table_view (window);
@@ -288,31 +198,8 @@ main (int   argc,
   g_print ("rows in the table: %u, columns: %u\n",
            g_list_model_get_n_items (G_LIST_MODEL (sort_model)), g_list_model_get_n_items (columns));
 
-  /* The baseline: the table painted again with nothing to lay out, its
-   * background tinted and untinted in turn. (Asking for a frame with
-   * nothing changed paints nothing: GTK draws only what differs.) */
-  {
-    g_autoptr(GtkCssProvider) tint = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_data (tint, ".accord-bench-tint { background-color: #fdfdfd; }", -1);
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (tint),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-    for (guint i = 0; i < 30; i++)
-      {
-        gint64 t0 = g_get_monotonic_time (), c0 = accord_bench_thread_cpu_us ();
-
-        if (i % 2 == 0)
-          gtk_widget_add_css_class (GTK_WIDGET (grid), "accord-bench-tint");
-        else
-          gtk_widget_remove_css_class (GTK_WIDGET (grid), "accord-bench-tint");
-        wait_paint (GTK_WIDGET (window), &f);
-        add (&base_painted, (f.painted - t0) / 1000.0);
-        add (&base_cpu, (f.painted_cpu - c0) / 1000.0);
-        accord_test_iterate (30);
-      }
-    gtk_widget_remove_css_class (GTK_WIDGET (grid), "accord-bench-tint");
-    gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (tint));
-  }
+  /* The baseline: the table repainted with nothing to lay out. */
+  accord_bench_measure_baseline (GTK_WIDGET (grid), &f, &base_painted, &base_cpu);
 
   /* Sorting: a click on a title, by aspect name and by group, ascending
    * and descending, then back to pack order. */
@@ -326,11 +213,11 @@ main (int   argc,
 
           accord_table_sort_by_column (grid, column, d == 0 ? GTK_SORT_ASCENDING : GTK_SORT_DESCENDING);
           wait_settled ();
-          add (&sort_settled, (g_get_monotonic_time () - t0) / 1000.0);
-          add (&sort_cpu, (accord_bench_thread_cpu_us () - c0) / 1000.0);
-          wait_paint (GTK_WIDGET (window), &f);
-          add (&sort_painted, (f.painted - t0) / 1000.0);
-          add (&sort_painted_cpu, (f.painted_cpu - c0) / 1000.0);
+          accord_bench_add (&sort_settled, (g_get_monotonic_time () - t0) / 1000.0);
+          accord_bench_add (&sort_cpu, (accord_bench_thread_cpu_us () - c0) / 1000.0);
+          accord_bench_wait_paint (GTK_WIDGET (window), &f);
+          accord_bench_add (&sort_painted, (f.painted - t0) / 1000.0);
+          accord_bench_add (&sort_painted_cpu, (f.painted_cpu - c0) / 1000.0);
           if (round == 0)
             g_print ("sort by %-12s %-10s settled %6.2f ms, painted %6.2f ms\n",
                      accord_table_column_get_title (column), d == 0 ? "ascending" : "descending",
@@ -357,11 +244,11 @@ main (int   argc,
            * (delay 0); the filter then runs synchronously (2,000 rows are
            * below the view's incremental threshold) or in steps. */
           wait_settled ();
-          add (&filter_settled, (g_get_monotonic_time () - t0) / 1000.0);
-          add (&filter_cpu, (accord_bench_thread_cpu_us () - c0) / 1000.0);
-          wait_paint (GTK_WIDGET (window), &f);
-          add (&filter_painted, (f.painted - t0) / 1000.0);
-          add (&filter_painted_cpu, (f.painted_cpu - c0) / 1000.0);
+          accord_bench_add (&filter_settled, (g_get_monotonic_time () - t0) / 1000.0);
+          accord_bench_add (&filter_cpu, (accord_bench_thread_cpu_us () - c0) / 1000.0);
+          accord_bench_wait_paint (GTK_WIDGET (window), &f);
+          accord_bench_add (&filter_painted, (f.painted - t0) / 1000.0);
+          accord_bench_add (&filter_painted_cpu, (f.painted_cpu - c0) / 1000.0);
           if (round == 0)
             g_print ("filter %-22s %5u rows  settled %6.2f ms, painted %6.2f ms\n",
                      len <= strlen (query) ? gtk_editable_get_text (entry) : "(cleared)",
@@ -389,9 +276,9 @@ main (int   argc,
         gint64 t0 = g_get_monotonic_time (), c0 = accord_bench_thread_cpu_us ();
 
         gtk_adjustment_set_value (vadj, value);
-        wait_paint (GTK_WIDGET (window), &f);
-        add (&scroll_frame, (f.painted - t0) / 1000.0);
-        add (&scroll_cpu, (f.painted_cpu - c0) / 1000.0);
+        accord_bench_wait_paint (GTK_WIDGET (window), &f);
+        accord_bench_add (&scroll_frame, (f.painted - t0) / 1000.0);
+        accord_bench_add (&scroll_cpu, (f.painted_cpu - c0) / 1000.0);
         count_rows (list, &n_rows, &n_mapped, &n_visible);
         max_rows = MAX (max_rows, n_rows);
         if (i == steps - 1)
@@ -403,21 +290,21 @@ main (int   argc,
   g_print ("most row widgets at any time while scrolling: %u (for %u rows)\n",
            max_rows, g_list_model_get_n_items (G_LIST_MODEL (sort_model)));
 
-  report ("baseline: the table repainted, nothing laid out", &base_painted);
-  report ("baseline: a frame, CPU of the main thread", &base_cpu);
-  report ("sort: model settled", &sort_settled);
-  report ("sort: model settled, CPU of the main thread", &sort_cpu);
-  report ("sort: next frame painted", &sort_painted);
-  report ("sort: to painted, CPU of the main thread", &sort_painted_cpu);
-  report ("filter: model settled", &filter_settled);
-  report ("filter: model settled, CPU of the main thread", &filter_cpu);
-  report ("filter: next frame painted", &filter_painted);
-  report ("filter: to painted, CPU of the main thread", &filter_painted_cpu);
-  report ("scroll: frame (step to painted)", &scroll_frame);
-  report ("scroll: frame, CPU of the main thread", &scroll_cpu);
-  report_ratio ("sort: next frame painted", &sort_painted, &base_painted);
-  report_ratio ("filter: next frame painted", &filter_painted, &base_painted);
-  report_ratio ("scroll: frame", &scroll_frame, &base_painted);
+  accord_bench_report ("baseline: the table repainted, nothing laid out", &base_painted);
+  accord_bench_report ("baseline: a frame, CPU of the main thread", &base_cpu);
+  accord_bench_report ("sort: model settled", &sort_settled);
+  accord_bench_report ("sort: model settled, CPU of the main thread", &sort_cpu);
+  accord_bench_report ("sort: next frame painted", &sort_painted);
+  accord_bench_report ("sort: to painted, CPU of the main thread", &sort_painted_cpu);
+  accord_bench_report ("filter: model settled", &filter_settled);
+  accord_bench_report ("filter: model settled, CPU of the main thread", &filter_cpu);
+  accord_bench_report ("filter: next frame painted", &filter_painted);
+  accord_bench_report ("filter: to painted, CPU of the main thread", &filter_painted_cpu);
+  accord_bench_report ("scroll: frame (step to painted)", &scroll_frame);
+  accord_bench_report ("scroll: frame, CPU of the main thread", &scroll_cpu);
+  accord_bench_report_ratio ("sort: next frame painted", &sort_painted, &base_painted);
+  accord_bench_report_ratio ("filter: next frame painted", &filter_painted, &base_painted);
+  accord_bench_report_ratio ("scroll: frame", &scroll_frame, &base_painted);
   g_print ("targets: sort and filter settled p95 <= 1.00 x a frame; painted, and scrolling frames, "
            "<= 1.00 x the baseline frame\n");
 
