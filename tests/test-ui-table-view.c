@@ -1058,8 +1058,8 @@ test_layout (void)
 
 /* Where the table starts, for a right-to-left reader: its right edge,
  * with the Aspect column, however the window is resized, until the user
- * scrolls sideways. (GTK 4.8's column view counts its adjustment from the
- * left in both directions.) */
+ * scrolls sideways. (A horizontal adjustment counts from the left in both
+ * directions: its value at the start is its largest here.) */
 static void
 test_rtl_start (void)
 {
