@@ -11,8 +11,9 @@
  *
  *   columnview                 the table (GtkScrollable: put it directly
  *   ├── header                 in a GtkScrolledWindow)
- *   │   ╰── button ×columns    titles; a click sorts, a drag on an edge
- *   │                          resizes (accord-table-row.c)
+ *   │   ╰── button ×columns    titles (unless show-titles is off): a click
+ *   │                          sorts, a drag on an edge resizes, a drag
+ *   │                          elsewhere moves the column
  *   ├── listview               the rows on screen, clipped under the
  *   │   ╰── row ×on screen     header (AccordTableRow: a cell per column)
  *   ╰── [listview]             hidden: a sample row, for measuring rows
