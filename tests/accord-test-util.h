@@ -35,6 +35,22 @@ accord_test_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Runs the main loop until @condition holds, for @seconds at most, asleep
+ * whenever nothing is to be done: a loop that spins would take the
+ * processor from the threads it waits for (a pack's loader runs at a lower
+ * priority). Evaluates to whether @condition held. */
+#define accord_test_wait_for(condition, seconds) \
+  ({ \
+    gboolean accord_test_timed_out_ = FALSE; \
+    guint accord_test_timeout_ = g_timeout_add_seconds ((seconds), accord_test_timeout_cb, \
+                                                         &accord_test_timed_out_); \
+    while (!(condition) && !accord_test_timed_out_) \
+      g_main_context_iteration (NULL, TRUE); \
+    if (!accord_test_timed_out_) \
+      g_source_remove (accord_test_timeout_); \
+    (condition); \
+  })
+
 /* Runs the main loop for @ms milliseconds: layout, frames, idles. */
 static inline void
 accord_test_iterate (guint ms)
@@ -53,6 +69,27 @@ accord_test_count_frame (GdkFrameClock *clock,
   (*(guint *) data)++;
 }
 
+/* Runs the main loop until @widget's window has painted @n frames more,
+ * asking for them: what was changed before is laid out and drawn. */
+static inline void
+accord_test_wait_frames (GtkWidget *widget,
+                         guint      n)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (root);
+  guint frames = 0;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (accord_test_count_frame), &frames);
+  while (frames < n)
+    {
+      gtk_widget_queue_draw (root);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, handler);
+}
+
 /* Shows @child in a window of the given size and waits until it is drawn:
  * two frames painted (a list may bind rows for its first frame in the
  * next), then 100 ms more. */
@@ -62,24 +99,13 @@ accord_test_show (GtkWidget *child,
                   int        height)
 {
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-  GdkFrameClock *clock;
-  guint frames = 0;
-  gulong handler;
 
   gtk_window_set_default_size (window, width, height);
   gtk_window_set_child (window, child);
   gtk_window_present (window);
   while (!gtk_widget_get_mapped (child))
     g_main_context_iteration (NULL, TRUE);
-
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (accord_test_count_frame), &frames);
-  while (frames < 2)
-    {
-      gtk_widget_queue_draw (GTK_WIDGET (window));
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_signal_handler_disconnect (clock, handler);
+  accord_test_wait_frames (child, 2);
   accord_test_iterate (100);
 
   return window;
