@@ -783,15 +783,9 @@ update_rows (AccordTable *self)
 
   if (self->n_items > 0 && self->slots->len > 0)
     {
-      int y;
-
       last = settle (self, height);
-      y = -self->top_offset;
       for (guint position = self->top; position < last; position++)
-        {
-          ensure_row (self, position);
-          y += row_height (self, position);
-        }
+        ensure_row (self, position);
     }
   else
     {
