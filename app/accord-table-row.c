@@ -128,20 +128,45 @@ accord_table_allocate_in_columns (AccordTable *table,
     }
 }
 
-/* A line asks for no width: the table gives it its columns' width. (Had
- * it asked for that width, GTK would keep the answer, and clamp later
- * heights-for-width to it after the columns narrowed.) */
-static void
-measure_line (AccordTable    *table,
-              GtkWidget      *widget,
-              GtkOrientation  orientation,
-              int            *minimum,
-              int            *natural)
+/* What rows and the header share: they are laid out in the columns of
+ * the table they are in. A line asks for no width: the table gives it its
+ * columns' width. (Had it asked for that width, GTK would keep the
+ * answer, and clamp later heights-for-width to it after the columns
+ * narrowed.) */
+
+static GtkSizeRequestMode
+line_get_request_mode (GtkWidget *widget)
 {
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+line_measure (GtkWidget      *widget,
+              GtkOrientation  orientation,
+              int             for_size,
+              int            *minimum,
+              int            *natural,
+              int            *minimum_baseline,
+              int            *natural_baseline)
+{
+  GtkWidget *table = gtk_widget_get_ancestor (widget, ACCORD_TYPE_TABLE);
+
   if (table == NULL || orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = *natural = 0;
   else
-    *minimum = *natural = accord_table_measure_in_columns (table, widget);
+    *minimum = *natural = accord_table_measure_in_columns (ACCORD_TABLE (table), widget);
+}
+
+static void
+line_size_allocate (GtkWidget *widget,
+                    int        width,
+                    int        height,
+                    int        baseline)
+{
+  GtkWidget *table = gtk_widget_get_ancestor (widget, ACCORD_TYPE_TABLE);
+
+  if (table != NULL)
+    accord_table_allocate_in_columns (ACCORD_TABLE (table), widget, height);
 }
 
 static void
@@ -166,36 +191,6 @@ struct _AccordTableRow
 
 G_DEFINE_FINAL_TYPE (AccordTableRow, accord_table_row, GTK_TYPE_WIDGET)
 
-static GtkSizeRequestMode
-accord_table_row_get_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
-static void
-accord_table_row_measure (GtkWidget      *widget,
-                          GtkOrientation  orientation,
-                          int             for_size,
-                          int            *minimum,
-                          int            *natural,
-                          int            *minimum_baseline,
-                          int            *natural_baseline)
-{
-  measure_line (ACCORD_TABLE_ROW (widget)->table, widget, orientation, minimum, natural);
-}
-
-static void
-accord_table_row_size_allocate (GtkWidget *widget,
-                                int        width,
-                                int        height,
-                                int        baseline)
-{
-  AccordTableRow *self = ACCORD_TABLE_ROW (widget);
-
-  if (self->table != NULL)
-    accord_table_allocate_in_columns (self->table, widget, height);
-}
-
 static void
 accord_table_row_dispose (GObject *object)
 {
@@ -214,9 +209,9 @@ accord_table_row_class_init (AccordTableRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = accord_table_row_dispose;
-  widget_class->get_request_mode = accord_table_row_get_request_mode;
-  widget_class->measure = accord_table_row_measure;
-  widget_class->size_allocate = accord_table_row_size_allocate;
+  widget_class->get_request_mode = line_get_request_mode;
+  widget_class->measure = line_measure;
+  widget_class->size_allocate = line_size_allocate;
 
   gtk_widget_class_set_css_name (widget_class, "row");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_ROW);
@@ -511,41 +506,9 @@ accord_table_title_show_sort (AccordTableTitle *self,
 struct _AccordTableHeader
 {
   GtkWidget parent_instance;
-
-  AccordTable *table;
 };
 
 G_DEFINE_FINAL_TYPE (AccordTableHeader, accord_table_header, GTK_TYPE_WIDGET)
-
-static GtkSizeRequestMode
-accord_table_header_get_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
-static void
-accord_table_header_measure (GtkWidget      *widget,
-                             GtkOrientation  orientation,
-                             int             for_size,
-                             int            *minimum,
-                             int            *natural,
-                             int            *minimum_baseline,
-                             int            *natural_baseline)
-{
-  measure_line (ACCORD_TABLE_HEADER (widget)->table, widget, orientation, minimum, natural);
-}
-
-static void
-accord_table_header_size_allocate (GtkWidget *widget,
-                                   int        width,
-                                   int        height,
-                                   int        baseline)
-{
-  AccordTableHeader *self = ACCORD_TABLE_HEADER (widget);
-
-  if (self->table != NULL)
-    accord_table_allocate_in_columns (self->table, widget, height);
-}
 
 static void
 accord_table_header_dispose (GObject *object)
@@ -562,9 +525,9 @@ accord_table_header_class_init (AccordTableHeaderClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = accord_table_header_dispose;
-  widget_class->get_request_mode = accord_table_header_get_request_mode;
-  widget_class->measure = accord_table_header_measure;
-  widget_class->size_allocate = accord_table_header_size_allocate;
+  widget_class->get_request_mode = line_get_request_mode;
+  widget_class->measure = line_measure;
+  widget_class->size_allocate = line_size_allocate;
 
   gtk_widget_class_set_css_name (widget_class, "header");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_ROW);
@@ -591,7 +554,6 @@ accord_table_header_new (AccordTable *table)
   const AccordTableSlot *slots;
   guint n_slots;
 
-  self->table = table;
   slots = accord_table_get_slots (table, &n_slots, NULL);
   for (guint i = 0; i < n_slots; i++)
     gtk_widget_set_parent (accord_table_title_new (table, slots[i].column), GTK_WIDGET (self));
