@@ -5,6 +5,9 @@
 #   test  those plus the headless test tools (Xvfb, D-Bus, AT-SPI, poppler ...)
 set -eu
 
+# librsvg2-common is GdkPixbuf's SVG loader: build-aux/render-icon renders the
+# application icon with it at build time, and the About window shows the SVG.
+
 mode=${1:-run}
 
 build_pkgs="
@@ -13,6 +16,7 @@ build_pkgs="
   meson ninja-build pkg-config
   libglib2.0-dev libglib2.0-bin
   libgtk-4-dev
+  librsvg2-common
   libjson-glib-dev
   gettext
   desktop-file-utils

@@ -947,6 +947,46 @@ test_style_gnome_setting (void)
   g_settings_reset (desktop, "color-scheme");
 }
 
+/* The window icon is in the GResource as PNGs of the sizes GTK draws it
+ * at for an X11 window manager (every size the theme has, and 48 for the
+ * SVG), so that start-up decodes PNGs instead of loading librsvg. */
+static void
+test_window_icon (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autofree int *sizes = gtk_icon_theme_get_icon_sizes (theme, APP_ID);
+  const int expected[] = { 16, 32, 48 };
+
+  g_assert_cmpstr (gtk_window_get_default_icon_name (), ==, APP_ID);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      gboolean listed = FALSE;
+
+      for (guint j = 0; sizes[j] != 0; j++)
+        listed |= sizes[j] == expected[i];
+      g_assert_true (listed);
+    }
+
+  for (guint i = 0; sizes[i] != 0; i++)
+    {
+      int size = sizes[i] == -1 ? 48 : sizes[i];
+      g_autoptr(GtkIconPaintable) icon = gtk_icon_theme_lookup_icon (theme, APP_ID, NULL, size, 1,
+                                                                    GTK_TEXT_DIR_NONE, 0);
+      g_autoptr(GFile) file = gtk_icon_paintable_get_file (icon);
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+
+      g_assert_true (g_str_has_prefix (uri, "resource:///io/github/accord/Accord/icons/"));
+      g_assert_true (g_str_has_suffix (uri, ".png"));
+      texture = gdk_texture_new_from_file (file, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (gdk_texture_get_width (texture), ==, size);
+      g_assert_cmpint (gdk_texture_get_height (texture), ==, size);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1000,6 +1040,7 @@ main (int   argc,
   g_test_add_func ("/desktop/recent/missing", test_recent_missing);
   g_test_add_func ("/desktop/style/choice", test_style_choice);
   g_test_add_func ("/desktop/style/system", test_style_system);
+  g_test_add_func ("/desktop/icon/window", test_window_icon);
 
   status = g_test_run ();
   g_object_unref (app);
