@@ -32,8 +32,10 @@
 
 #include <glib/gi18n.h>
 
+#include "accord-banner.h"
 #include "accord-bookmarks.h"
 #include "accord-compare-view.h"
+#include "accord-loading-bar.h"
 #include "accord-print.h"
 #include "accord-recent.h"
 #include "accord-sidebar.h"
@@ -70,13 +72,8 @@ struct _AccordWindow
   int zoom;                 /* percent */
 
   /* template children */
-  GtkRevealer *banner_revealer;
-  GtkLabel *banner_label;
-  GtkLabel *banner_details;
-  GtkToggleButton *details_button;
-  GtkRevealer *progress_revealer;
-  GtkLabel *progress_label;
-  GtkProgressBar *progress_bar;
+  GtkRevealer *banner_revealer;    /* its AccordBanner is built when first needed */
+  GtkRevealer *progress_revealer;  /* its AccordLoadingBar too */
   GtkPaned *paned;
   GtkButton *bookmark_button;
   GtkWidget *search_button;
@@ -606,11 +603,20 @@ show_banner (AccordWindow *self,
              const char   *text,
              const char   *details)
 {
-  gtk_label_set_text (self->banner_label, text);
-  gtk_label_set_text (self->banner_details, details != NULL ? details : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->details_button), details != NULL);
-  gtk_toggle_button_set_active (self->details_button, FALSE);
+  if (gtk_revealer_get_child (self->banner_revealer) == NULL)
+    gtk_revealer_set_child (self->banner_revealer, accord_banner_new ());
+
+  accord_banner_set_message (ACCORD_BANNER (gtk_revealer_get_child (self->banner_revealer)), text, details);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+static AccordLoadingBar *
+loading_bar (AccordWindow *self)
+{
+  if (gtk_revealer_get_child (self->progress_revealer) == NULL)
+    gtk_revealer_set_child (self->progress_revealer, accord_loading_bar_new ());
+
+  return ACCORD_LOADING_BAR (gtk_revealer_get_child (self->progress_revealer));
 }
 
 static void
@@ -627,7 +633,7 @@ on_load_progress (double   fraction,
 {
   AccordWindow *self = user_data;
 
-  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  accord_loading_bar_set_fraction (loading_bar (self), fraction);
 }
 
 /* "file:line:col: error: ...", with the file's name isolated: a
@@ -745,8 +751,7 @@ accord_window_open_file (AccordWindow *self,
   name = accord_i18n_isolate (display);
   /* Translators: shown while a pack file loads; %s is its file name */
   text = g_strdup_printf (_("Opening “%s”…"), name);
-  gtk_label_set_text (self->progress_label, text);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  accord_loading_bar_start (loading_bar (self), text);
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
 
   accord_pack_load_async (file, self->loading,
@@ -1269,12 +1274,7 @@ accord_window_class_init (AccordWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/accord/Accord/accord-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, banner_revealer);
-  gtk_widget_class_bind_template_child (widget_class, AccordWindow, banner_label);
-  gtk_widget_class_bind_template_child (widget_class, AccordWindow, banner_details);
-  gtk_widget_class_bind_template_child (widget_class, AccordWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, progress_revealer);
-  gtk_widget_class_bind_template_child (widget_class, AccordWindow, progress_label);
-  gtk_widget_class_bind_template_child (widget_class, AccordWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, bookmark_button);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, search_button);
