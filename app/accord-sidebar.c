@@ -934,7 +934,11 @@ accord_sidebar_class_init (AccordSidebarClass *klass)
     g_signal_new ("navigate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /* Registered before the template looks them up (see accord-window.c). */
   g_type_ensure (ACCORD_TYPE_TOPIC);
+  g_type_ensure (GTK_TYPE_SEARCH_ENTRY);
+  g_type_ensure (GTK_TYPE_LIST_VIEW);
+  g_type_ensure (GTK_TYPE_TREE_EXPANDER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/accord/Accord/accord-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, AccordSidebar, pages);

@@ -663,6 +663,8 @@ accord_topic_page_class_init (AccordTopicPageClass *klass)
   signals[NAVIGATE] = g_signal_new ("navigate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /* Registered before the template looks it up (see accord-window.c). */
+  g_type_ensure (GTK_TYPE_SEARCH_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/accord/Accord/accord-topic-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AccordTopicPage, find_bar);
   gtk_widget_class_bind_template_child (widget_class, AccordTopicPage, find_entry);
