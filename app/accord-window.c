@@ -1040,39 +1040,64 @@ static const struct
 };
 
 /* Text zoom: a zoom-N class on the window scales the text of its views
- * (.accord-view), headings and titles included. Installed once per
- * display, with the first window. */
-static void
-install_zoom_css (GdkDisplay *display)
+ * (.accord-view), headings and titles included. The rules live in one
+ * style provider per display and cover the levels some window has used:
+ * at 100%, where every window starts, there are none to parse or match. */
+typedef struct
 {
-  g_autoptr(GtkCssProvider) provider = NULL;
+  GtkCssProvider *provider;
+  guint64 levels;  /* bit (zoom - ZOOM_MIN) / ZOOM_STEP: has rules */
+} ZoomCss;
+
+G_STATIC_ASSERT ((ZOOM_MAX - ZOOM_MIN) / ZOOM_STEP < 64);
+
+static void
+zoom_css_free (gpointer data)
+{
+  ZoomCss *css = data;
+
+  g_object_unref (css->provider);
+  g_free (css);
+}
+
+static void
+ensure_zoom_css (GdkDisplay *display,
+                 int         zoom)
+{
+  ZoomCss *css = g_object_get_data (G_OBJECT (display), "accord-zoom-css");
   g_autoptr(GString) rules = NULL;
 
-  if (g_object_get_data (G_OBJECT (display), "accord-zoom-css") != NULL)
+  if (zoom == 100 || (css != NULL && (css->levels & (G_GUINT64_CONSTANT (1) << ((zoom - ZOOM_MIN) / ZOOM_STEP)))))
     return;
 
-  rules = g_string_new (NULL);
-  for (int zoom = ZOOM_MIN; zoom <= ZOOM_MAX; zoom += ZOOM_STEP)
+  if (css == NULL)
     {
-      g_string_append_printf (rules, "window.zoom-%d .accord-view { font-size: %d%%; }\n", zoom, zoom);
-      if (zoom == 100)
+      css = g_new0 (ZoomCss, 1);
+      css->provider = gtk_css_provider_new ();
+      gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (css->provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      g_object_set_data_full (G_OBJECT (display), "accord-zoom-css", css, zoom_css_free);
+    }
+  css->levels |= G_GUINT64_CONSTANT (1) << ((zoom - ZOOM_MIN) / ZOOM_STEP);
+
+  rules = g_string_new (NULL);
+  for (int z = ZOOM_MIN; z <= ZOOM_MAX; z += ZOOM_STEP)
+    {
+      if (!(css->levels & (G_GUINT64_CONSTANT (1) << ((z - ZOOM_MIN) / ZOOM_STEP))))
         continue;
+
+      g_string_append_printf (rules, "window.zoom-%d .accord-view { font-size: %d%%; }\n", z, z);
       for (guint i = 0; i < G_N_ELEMENTS (zoomed_type); i++)
         {
           char points[G_ASCII_DTOSTR_BUF_SIZE];
 
           /* Not printf's %f: the locale's decimal comma is no CSS. */
-          g_ascii_formatd (points, sizeof points, "%.1f", zoomed_type[i].points * zoom / 100);
+          g_ascii_formatd (points, sizeof points, "%.1f", zoomed_type[i].points * z / 100);
           g_string_append_printf (rules, "window.zoom-%d .accord-view .%s { font-size: %spt; }\n",
-                                  zoom, zoomed_type[i].css_class, points);
+                                  z, zoomed_type[i].css_class, points);
         }
     }
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, rules->str, -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_set_data_full (G_OBJECT (display), "accord-zoom-css", g_steal_pointer (&provider), g_object_unref);
+  gtk_css_provider_load_from_data (css->provider, rules->str, -1);
 }
 
 static void
@@ -1087,6 +1112,7 @@ apply_zoom (AccordWindow *self)
 
       gtk_widget_remove_css_class (widget, name);
     }
+  ensure_zoom_css (gtk_widget_get_display (widget), self->zoom);
   gtk_widget_add_css_class (widget, css_class);
 
   gtk_widget_action_set_enabled (widget, "win.zoom-in", self->zoom < ZOOM_MAX);
@@ -1327,7 +1353,6 @@ accord_window_init (AccordWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  install_zoom_css (gtk_widget_get_display (GTK_WIDGET (self)));
 
   self->back = g_ptr_array_new_with_free_func (g_free);
   self->forward = g_ptr_array_new_with_free_func (g_free);

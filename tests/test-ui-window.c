@@ -490,6 +490,21 @@ test_zoom (void)
   g_assert_cmpfloat_with_epsilon (font_points (summary), text_points * 1.2, 0.1);
   g_assert_cmpfloat_with_epsilon (font_points (title), title_points * 1.2, 0.1);
 
+  /* Another window at another zoom: the rules for its level come in beside
+   * the first window's, which keeps its own. */
+  {
+    AccordWindow *other = new_window (1280, 800);
+    GtkWidget *other_summary = find_by_class (page_of (other), "accord-view");
+
+    for (int i = 0; i < 5; i++)
+      gtk_widget_activate_action (GTK_WIDGET (other), "win.zoom-in", NULL);
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (other), "zoom-150"));
+    accord_test_iterate (50);
+    g_assert_cmpfloat_with_epsilon (font_points (other_summary), text_points * 1.5, 0.1);
+    g_assert_cmpfloat_with_epsilon (font_points (summary), text_points * 1.2, 0.1);
+    gtk_window_destroy (GTK_WINDOW (other));
+  }
+
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "zoom-100"));
   accord_test_iterate (50);
