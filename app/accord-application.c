@@ -29,6 +29,7 @@ struct _AccordApplication
 {
   GtkApplication parent_instance;
   AccordPack *builtin_pack;
+  GThread *builtin_loader;      /* nullable: parses the built-in pack during start-up */
   GSettings *settings;          /* nullable: no schema installed */
   AccordStyle *style;
   gboolean settings_looked_up;
@@ -350,13 +351,37 @@ static const struct { const char *action; const char *accels[3]; } accels[] = {
   { "win.show-help-overlay", { "<Control>question", NULL } },
 };
 
+/* Returns the built-in pack. It was validated when Accord was built, so a
+ * failure is a programming error. A GThreadFunc: see startup. */
+static gpointer
+load_builtin_pack (gpointer unused)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  AccordPack *pack = NULL;
+
+  bytes = g_resources_lookup_data (BUILTIN_PACK_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes != NULL)
+    pack = accord_pack_load_bytes (bytes, "resource://" BUILTIN_PACK_RESOURCE, NULL, NULL, &error);
+  if (pack == NULL)
+    g_error ("The built-in pack does not load: %s", error->message);
+
+  return pack;
+}
+
 static void
 accord_application_startup (GApplication *app)
 {
   AccordApplication *self = ACCORD_APPLICATION (app);
-  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  g_autoptr(GtkCssProvider) css = NULL;
+
+  /* The first window shows the built-in pack: it is parsed on a thread of
+   * its own while GTK starts, on a processor that is otherwise idle then. */
+  self->builtin_loader = g_thread_new ("accord-builtin", load_builtin_pack, NULL);
 
   G_APPLICATION_CLASS (accord_application_parent_class)->startup (app);
+
+  css = gtk_css_provider_new ();
 
   gtk_window_set_default_icon_name (APP_ID);
 
@@ -380,6 +405,8 @@ accord_application_dispose (GObject *object)
   AccordApplication *self = ACCORD_APPLICATION (object);
 
   g_clear_object (&self->style);
+  if (self->builtin_loader != NULL)
+    g_object_unref (g_thread_join (g_steal_pointer (&self->builtin_loader)));
   g_clear_object (&self->builtin_pack);
   g_clear_object (&self->settings);
 
@@ -421,8 +448,8 @@ accord_application_new (void)
 /**
  * accord_application_get_builtin_pack:
  *
- * The pack compiled into Accord, loaded on first use. It was validated when
- * Accord was built, so a failure here is a programming error.
+ * The pack compiled into Accord: parsed during start-up, on a thread of
+ * its own (see startup), or else on first use.
  *
  * Returns: (transfer none): the built-in pack
  */
@@ -432,17 +459,9 @@ accord_application_get_builtin_pack (AccordApplication *self)
   g_return_val_if_fail (ACCORD_IS_APPLICATION (self), NULL);
 
   if (self->builtin_pack == NULL)
-    {
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(GError) error = NULL;
-
-      bytes = g_resources_lookup_data (BUILTIN_PACK_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-      if (bytes != NULL)
-        self->builtin_pack = accord_pack_load_bytes (bytes, "resource://" BUILTIN_PACK_RESOURCE,
-                                                     NULL, NULL, &error);
-      if (self->builtin_pack == NULL)
-        g_error ("The built-in pack does not load: %s", error->message);
-    }
+    self->builtin_pack = self->builtin_loader != NULL
+      ? g_thread_join (g_steal_pointer (&self->builtin_loader))
+      : load_builtin_pack (NULL);
 
   return self->builtin_pack;
 }
