@@ -1046,10 +1046,16 @@ static const struct
 typedef struct
 {
   GtkCssProvider *provider;
-  guint64 levels;  /* bit (zoom - ZOOM_MIN) / ZOOM_STEP: has rules */
+  guint64 levels;  /* zoom_bit() of each level that has rules */
 } ZoomCss;
 
 G_STATIC_ASSERT ((ZOOM_MAX - ZOOM_MIN) / ZOOM_STEP < 64);
+
+static guint64
+zoom_bit (int zoom)
+{
+  return G_GUINT64_CONSTANT (1) << ((zoom - ZOOM_MIN) / ZOOM_STEP);
+}
 
 static void
 zoom_css_free (gpointer data)
@@ -1067,7 +1073,7 @@ ensure_zoom_css (GdkDisplay *display,
   ZoomCss *css = g_object_get_data (G_OBJECT (display), "accord-zoom-css");
   g_autoptr(GString) rules = NULL;
 
-  if (zoom == 100 || (css != NULL && (css->levels & (G_GUINT64_CONSTANT (1) << ((zoom - ZOOM_MIN) / ZOOM_STEP)))))
+  if (zoom == 100 || (css != NULL && (css->levels & zoom_bit (zoom))))
     return;
 
   if (css == NULL)
@@ -1078,12 +1084,12 @@ ensure_zoom_css (GdkDisplay *display,
                                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
       g_object_set_data_full (G_OBJECT (display), "accord-zoom-css", css, zoom_css_free);
     }
-  css->levels |= G_GUINT64_CONSTANT (1) << ((zoom - ZOOM_MIN) / ZOOM_STEP);
+  css->levels |= zoom_bit (zoom);
 
   rules = g_string_new (NULL);
   for (int z = ZOOM_MIN; z <= ZOOM_MAX; z += ZOOM_STEP)
     {
-      if (!(css->levels & (G_GUINT64_CONSTANT (1) << ((z - ZOOM_MIN) / ZOOM_STEP))))
+      if (!(css->levels & zoom_bit (z)))
         continue;
 
       g_string_append_printf (rules, "window.zoom-%d .accord-view { font-size: %d%%; }\n", z, z);
