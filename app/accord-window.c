@@ -1301,9 +1301,9 @@ accord_window_class_init (AccordWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* GtkBuilder looks a class it has not seen registered up by the name of
-   * its get_type() in every loaded library (~0.1 ms at start-up): the
-   * template's classes are registered here first. */
+  /* GtkBuilder finds a class that is not registered yet by looking its
+   * get_type() up by name in every loaded library (~0.1 ms each at
+   * start-up): the template's classes are registered here first. */
   g_type_ensure (ACCORD_TYPE_SIDEBAR);
   g_type_ensure (ACCORD_TYPE_TOPIC_PAGE);
   g_type_ensure (GTK_TYPE_HEADER_BAR);
