@@ -30,6 +30,7 @@
 #include <glib/gi18n.h>
 
 #include "accord-sidebar.h"
+#include "accord-widget-util.h"
 
 struct _AccordSidebar
 {
@@ -337,13 +338,11 @@ apply_query (AccordSidebar *self)
   if (self->query == NULL)
     {
       gboolean was_searching = showing_results (self);
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+      gboolean in_results = accord_widget_has_focus_within (GTK_WIDGET (self->results_view));
 
       self->updating = TRUE;
       gtk_stack_set_visible_child_name (self->lists, "tree");
-      if (focus != NULL && (focus == GTK_WIDGET (self->results_view) ||
-                            gtk_widget_is_ancestor (focus, GTK_WIDGET (self->results_view))))
+      if (in_results)
         gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
       /* The results stay, hidden: the rows of the next search start from
        * them instead of being built again. */

@@ -35,6 +35,7 @@
 #include "accord-cell-text.h"
 #include "accord-table.h"
 #include "accord-table-view.h"
+#include "accord-widget-util.h"
 
 /* Column widths. The subject columns share what is left of the width, but
  * never get narrower than this; below it the table scrolls sideways. */
@@ -972,22 +973,13 @@ fill_aspect_page (AccordTableView *self,
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->aspect_scroller), 0);
 }
 
-static gboolean
-has_focus_within (AccordTableView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self));
-}
-
 static void
 show_aspect_page (AccordTableView *self,
                   AccordAspect    *aspect)
 {
   g_autofree char *location = g_strdup_printf ("aspect:%s", accord_aspect_get_id (aspect));
 
-  gboolean had_focus = has_focus_within (self);
+  gboolean had_focus = accord_widget_has_focus_within (GTK_WIDGET (self));
 
   fill_aspect_page (self, aspect);
 
@@ -1208,7 +1200,7 @@ accord_table_view_show_table (AccordTableView *self)
 
   g_return_if_fail (ACCORD_IS_TABLE_VIEW (self));
 
-  had_focus = has_focus_within (self);
+  had_focus = accord_widget_has_focus_within (GTK_WIDGET (self));
 
   /* Back on the row of the aspect that was on show. */
   if (self->pack != NULL && g_str_has_prefix (self->location, "aspect:"))

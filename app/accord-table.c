@@ -58,6 +58,7 @@
 #include "accord-table.h"
 #include "accord-table-private.h"
 #include "accord-table-row.h"
+#include "accord-widget-util.h"
 
 /* Rows kept for reuse beyond those on screen. */
 #define SPARE_ROWS          4
@@ -628,15 +629,6 @@ measure_ahead_later (AccordTable *self)
 
 /* Rows ----------------------------------------------------------------- */
 
-static gboolean
-has_focus_within (GtkWidget *widget)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
-}
-
 static void
 update_selected (AccordTable    *self,
                  AccordTableRow *row)
@@ -655,7 +647,7 @@ static void
 release_row (AccordTable    *self,
              AccordTableRow *row)
 {
-  if (has_focus_within (GTK_WIDGET (row)))
+  if (accord_widget_has_focus_within (GTK_WIDGET (row)))
     self->refocus = TRUE;
 
   g_ptr_array_remove_fast (self->rows, row);
@@ -799,7 +791,7 @@ update_rows (AccordTable *self)
       AccordTableRow *row = g_ptr_array_index (self->rows, i - 1);
       guint position = accord_table_row_get_position (row);
 
-      if ((position < self->top || position >= last) && !has_focus_within (GTK_WIDGET (row)))
+      if ((position < self->top || position >= last) && !accord_widget_has_focus_within (GTK_WIDGET (row)))
         release_row (self, row);
     }
 
@@ -861,7 +853,7 @@ place_rows (AccordTable *self)
 
       if (position >= self->top && position < last)
         gtk_widget_set_child_visible (GTK_WIDGET (row), TRUE);
-      else if (has_focus_within (GTK_WIDGET (row)))
+      else if (accord_widget_has_focus_within (GTK_WIDGET (row)))
         {
           /* Out of sight above the view, but not hidden: a hidden widget
            * loses the focus. */
@@ -1193,7 +1185,7 @@ accord_table_focus (GtkWidget        *widget,
                     GtkDirectionType  direction)
 {
   /* One stop in the Tab chain: from a row, the focus leaves the table. */
-  if (has_focus_within (widget))
+  if (accord_widget_has_focus_within (widget))
     return FALSE;
 
   return focus_cursor (ACCORD_TABLE (widget));
@@ -2158,7 +2150,7 @@ accord_table_set_cursor (AccordTable *self,
 
   self->cursor = position;
   scroll_to_row (self, position);
-  if (has_focus_within (GTK_WIDGET (self)))
+  if (accord_widget_has_focus_within (GTK_WIDGET (self)))
     focus_cursor (self);
 }
 
