@@ -204,6 +204,46 @@ on_tree_query_tooltip (GtkWidget  *list_view,
   return TRUE;
 }
 
+/* The tree's rows are made in code rather than from a GtkBuilder template,
+ * which GtkBuilderListItemFactory parses again for every row: the rows of
+ * a large pack's first screen are built in the frame that shows it. */
+static void
+setup_tree_row (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *title = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), title);
+  gtk_list_item_set_child (item, expander);
+}
+
+static void
+bind_tree_row (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (item));
+  AccordTopic *topic = gtk_tree_list_row_get_item (row);
+
+  gtk_tree_expander_set_list_row (expander, row);
+  /* Plain text: titles come from the pack. */
+  gtk_label_set_text (GTK_LABEL (gtk_tree_expander_get_child (expander)), accord_topic_get_title (topic));
+  g_object_unref (topic);
+}
+
+static void
+unbind_tree_row (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (gtk_list_item_get_child (item)), NULL);
+}
+
 static void
 setup_result (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -934,10 +974,8 @@ accord_sidebar_class_init (AccordSidebarClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
   /* Registered before the template looks them up (see accord-window.c). */
-  g_type_ensure (ACCORD_TYPE_TOPIC);
   g_type_ensure (GTK_TYPE_SEARCH_ENTRY);
   g_type_ensure (GTK_TYPE_LIST_VIEW);
-  g_type_ensure (GTK_TYPE_TREE_EXPANDER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/accord/Accord/accord-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, AccordSidebar, pages);
@@ -981,6 +1019,7 @@ new_selection (AccordSidebar *self)
 static void
 accord_sidebar_init (AccordSidebar *self)
 {
+  g_autoptr(GtkListItemFactory) tree_factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkListItemFactory) results_factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -989,6 +1028,10 @@ accord_sidebar_init (AccordSidebar *self)
   self->tree_shown = gtk_slice_list_model_new (NULL, 0, G_MAXUINT);
   self->selection = new_selection (self);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree_shown));
+  g_signal_connect (tree_factory, "setup", G_CALLBACK (setup_tree_row), NULL);
+  g_signal_connect (tree_factory, "bind", G_CALLBACK (bind_tree_row), NULL);
+  g_signal_connect (tree_factory, "unbind", G_CALLBACK (unbind_tree_row), NULL);
+  gtk_list_view_set_factory (self->list_view, tree_factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->list_view), TRUE);
   g_signal_connect (self->list_view, "query-tooltip", G_CALLBACK (on_tree_query_tooltip), NULL);
