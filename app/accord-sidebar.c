@@ -53,6 +53,7 @@ struct _AccordSidebar
   GtkNoSelection *bookmarks_selection;
 
   /* template children */
+  GtkStackSwitcher *page_switcher;
   GtkStack *pages;
   GtkWidget *topics_page;
   GtkSearchEntry *search_entry;
@@ -978,6 +979,7 @@ accord_sidebar_class_init (AccordSidebarClass *klass)
   g_type_ensure (GTK_TYPE_LIST_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/accord/Accord/accord-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, AccordSidebar, page_switcher);
   gtk_widget_class_bind_template_child (widget_class, AccordSidebar, pages);
   gtk_widget_class_bind_template_child (widget_class, AccordSidebar, topics_page);
   gtk_widget_class_bind_template_child (widget_class, AccordSidebar, bookmarks_stack);
@@ -1023,6 +1025,7 @@ accord_sidebar_init (AccordSidebar *self)
   g_autoptr(GtkListItemFactory) results_factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  accord_widget_flatten_switcher (self->page_switcher);
   gtk_stack_set_visible_child_name (self->lists, "tree");
 
   self->tree_shown = gtk_slice_list_model_new (NULL, 0, G_MAXUINT);

@@ -23,3 +23,24 @@ accord_widget_has_focus_within (GtkWidget *widget)
 
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
+
+/**
+ * accord_widget_flatten_switcher:
+ *
+ * Makes the buttons of @switcher flat and apart, as GNOME's view switchers
+ * are now: only the page on show, and the button pointed at, have a
+ * background. GtkStackSwitcher links raised buttons, which GTK's theme
+ * draws with gradients and blurred shadows; the header bar's buttons are
+ * flat as well, so the first frame needs none of those.
+ *
+ * Call it once the switcher has its stack (after the template is built).
+ */
+void
+accord_widget_flatten_switcher (GtkStackSwitcher *switcher)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (switcher), "linked");
+  for (GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (switcher));
+       button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    gtk_widget_add_css_class (button, "flat");
+}

@@ -41,6 +41,7 @@
 #include "accord-sidebar.h"
 #include "accord-table-view.h"
 #include "accord-topic-page.h"
+#include "accord-widget-util.h"
 #include "accord-window.h"
 
 /* Below this width the sidebar hides behind its toggle. */
@@ -80,6 +81,7 @@ struct _AccordWindow
   GtkMenuButton *primary_menu_button;
   GMenuModel *primary_menu;
   GtkWidget *view_switcher_scroller;
+  GtkStackSwitcher *view_switcher;
   GtkWidget *view_switcher_bar;
   AccordSidebar *sidebar;
   GtkStack *views;
@@ -1326,6 +1328,7 @@ accord_window_class_init (AccordWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, view_switcher_scroller);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, view_switcher);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, view_switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, views);
@@ -1359,6 +1362,7 @@ accord_window_init (AccordWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  accord_widget_flatten_switcher (self->view_switcher);
 
   self->back = g_ptr_array_new_with_free_func (g_free);
   self->forward = g_ptr_array_new_with_free_func (g_free);
