@@ -483,13 +483,19 @@ update_bookmark_state (AccordWindow *self)
 {
   gboolean can = self->pack != NULL && accord_bookmarks_can_bookmark (self->location);
   gboolean bookmarked = can && accord_bookmarks_contains (self->bookmarks, self->location);
+  const char *icon = bookmarked ? "starred-symbolic" : "non-starred-symbolic";
+  const char *tooltip = !can ? _("Only topics, aspects, subjects and comparisons can be bookmarked")
+                        : bookmarked ? _("Remove Bookmark")
+                        : _("Bookmark This Page");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.bookmark", can);
-  gtk_button_set_icon_name (self->bookmark_button, bookmarked ? "starred-symbolic" : "non-starred-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->bookmark_button),
-                               !can ? _("Only topics, aspects, subjects and comparisons can be bookmarked")
-                               : bookmarked ? _("Remove Bookmark")
-                               : _("Bookmark This Page"));
+  /* Only when they change: GTK 4.8 clears and loads the icon again (and the
+   * window lays itself out again) for every icon set, and asks the display
+   * server where the pointer is for every tooltip set. */
+  if (g_strcmp0 (gtk_button_get_icon_name (self->bookmark_button), icon) != 0)
+    gtk_button_set_icon_name (self->bookmark_button, icon);
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->bookmark_button)), tooltip) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->bookmark_button), tooltip);
 
   if (self->bookmarked != bookmarked)
     {
