@@ -5,6 +5,8 @@
 #   test  those plus the headless test tools (Xvfb, D-Bus, AT-SPI, poppler ...)
 set -eu
 
+# libx11-dev and libxdamage-dev: the startup benchmark watches the windows
+# it times with them (libgtk-4-dev depends on both, but we use them directly).
 # librsvg2-common is GdkPixbuf's SVG loader: build-aux/render-icon renders the
 # application icon with it at build time, and the About window shows the SVG.
 
@@ -34,6 +36,7 @@ test_pkgs="
   poppler-utils
   groff-base
   python3
+  libx11-dev libxdamage-dev
 "
 
 case "$mode" in
