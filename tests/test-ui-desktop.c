@@ -183,6 +183,8 @@ test_bookmark_toggle (void)
   /* The start page cannot be bookmarked, nor can the table. */
   g_assert_cmpstr (accord_window_get_location (window), ==, "home");
   g_assert_false (gtk_widget_get_sensitive (star));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (star), ==,
+                   "Only topics, aspects, subjects and comparisons can be bookmarked");
   g_assert_true (accord_window_navigate (window, "table"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.bookmark", NULL);
   g_assert_false (is_bookmarked (window));
@@ -194,6 +196,7 @@ test_bookmark_toggle (void)
   g_assert_true (gtk_widget_get_sensitive (star));
   g_assert_false (is_bookmarked (window));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (star)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (star), ==, "Bookmark This Page");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.bookmark", NULL);
   accord_test_iterate (20);
   g_assert_true (is_bookmarked (window));
@@ -232,6 +235,7 @@ test_bookmark_toggle (void)
   g_assert_false (is_bookmarked (window));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (star)));
   g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (star)), ==, "non-starred-symbolic");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (star), ==, "Bookmark This Page");
   after = stored_bookmarks (BUILTIN_ID);
   g_assert_cmpstr (after, ==, "topic:consent-of-the-parties\naspect:consent\n");
 
@@ -239,6 +243,8 @@ test_bookmark_toggle (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
   g_assert_cmpstr (accord_window_get_location (window), ==, "aspect:consent");
   g_assert_true (is_bookmarked (window));
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (star)), ==, "starred-symbolic");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (star), ==, "Remove Bookmark");
 
   close_window (window);
   g_settings_reset (settings (), "bookmarks");
