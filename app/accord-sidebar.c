@@ -46,6 +46,7 @@ struct _AccordSidebar
   GtkTreeListModel *tree;
   GtkSliceListModel *tree_shown;          /* the tree, growing after a new pack */
   guint growing;                          /* its tick callback, or 0 */
+  gboolean ticked;                        /* it has: the first slice is on screen */
   GtkSingleSelection *selection;          /* of tree_shown */
   AccordResultList *results;              /* the topics found, best first */
   GtkSingleSelection *result_selection;   /* of the results */
@@ -122,6 +123,14 @@ grow_tree (GtkWidget     *widget,
   AccordSidebar *self = user_data;
   guint size = gtk_slice_list_model_get_size (self->tree_shown) + TREE_ROWS_PER_FRAME;
 
+  /* Ticks come before the layout: the first is in the frame that shows
+   * the first slice. */
+  if (!self->ticked)
+    {
+      self->ticked = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+
   if (size < TREE_ROWS_BUILT)
     {
       gtk_slice_list_model_set_size (self->tree_shown, size);
@@ -151,6 +160,7 @@ rebuild_tree (AccordSidebar *self)
       g_list_model_get_n_items (G_LIST_MODEL (self->tree)) > TREE_ROWS_PER_FRAME)
     {
       gtk_slice_list_model_set_size (self->tree_shown, TREE_ROWS_PER_FRAME);
+      self->ticked = FALSE;
       self->growing = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), grow_tree, self, NULL);
     }
   gtk_slice_list_model_set_model (self->tree_shown, G_LIST_MODEL (self->tree));
