@@ -37,8 +37,10 @@ struct _AccordSidebar
   GtkWidget parent_instance;
 
   AccordPack *pack;
-  AccordSearchIndex *index;   /* built in a thread when the pack is set */
+  AccordSearchIndex *index;   /* built in a thread once the pack is shown */
   GCancellable *indexing;
+  GdkFrameClock *index_clock; /* waiting for it to draw a new pack, or NULL */
+  gulong index_painted;
   char *query;                /* NULL: not searching */
   AccordTopic *shown;         /* the topic selected in the list on show */
   AccordTopic *selected;      /* the topic last chosen, kept across searches */
@@ -476,21 +478,59 @@ on_index_built (GObject      *source,
 }
 
 static void
-start_indexing (AccordSidebar *self)
+build_index (AccordSidebar *self)
 {
   g_autoptr(GTask) task = NULL;
-
-  g_cancellable_cancel (self->indexing);
-  g_clear_object (&self->indexing);
-  g_clear_pointer (&self->index, accord_search_index_unref);
-
-  if (self->pack == NULL)
-    return;
 
   self->indexing = g_cancellable_new ();
   task = g_task_new (self, self->indexing, on_index_built, NULL);
   g_task_set_task_data (task, g_object_ref (self->pack), g_object_unref);
   accord_task_run_in_background (task, build_index_thread);
+}
+
+static void
+stop_waiting_to_index (AccordSidebar *self)
+{
+  if (self->index_clock == NULL)
+    return;
+
+  g_clear_signal_handler (&self->index_painted, self->index_clock);
+  g_clear_object (&self->index_clock);
+}
+
+static void
+on_new_pack_painted (AccordSidebar *self)
+{
+  stop_waiting_to_index (self);
+  build_index (self);
+}
+
+/* The index is built on threads of a lower priority, but on a machine with
+ * few processors they still take turns with the renderer's threads and the
+ * display server: the frame that shows a new pack took 10–20 ms longer
+ * with them. So a pack on screen is indexed once that frame is drawn; one
+ * that is not (or no longer: see accord_sidebar_unmap()), at once. */
+static void
+start_indexing (AccordSidebar *self)
+{
+  g_cancellable_cancel (self->indexing);
+  g_clear_object (&self->indexing);
+  g_clear_pointer (&self->index, accord_search_index_unref);
+  stop_waiting_to_index (self);
+
+  if (self->pack == NULL)
+    return;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->index_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+      self->index_painted = g_signal_connect_swapped (self->index_clock, "after-paint",
+                                                      G_CALLBACK (on_new_pack_painted), self);
+    }
+  else
+    {
+      build_index (self);
+    }
 }
 
 static void
@@ -906,6 +946,7 @@ accord_sidebar_dispose (GObject *object)
   g_clear_object (&self->result_selection);
   g_clear_object (&self->results);
   g_clear_object (&self->tree);
+  stop_waiting_to_index (self);
   g_cancellable_cancel (self->indexing);
   g_clear_object (&self->indexing);
   g_clear_pointer (&self->index, accord_search_index_unref);
@@ -913,6 +954,19 @@ accord_sidebar_dispose (GObject *object)
   g_clear_object (&self->pack);
 
   G_OBJECT_CLASS (accord_sidebar_parent_class)->dispose (object);
+}
+
+/* Hidden before it drew the new pack (the window hidden, or too narrow for
+ * the sidebar): its frame clock may not run again until it shows. */
+static void
+accord_sidebar_unmap (GtkWidget *widget)
+{
+  AccordSidebar *self = ACCORD_SIDEBAR (widget);
+
+  if (self->index_clock != NULL)
+    on_new_pack_painted (self);
+
+  GTK_WIDGET_CLASS (accord_sidebar_parent_class)->unmap (widget);
 }
 
 static void
@@ -966,6 +1020,7 @@ accord_sidebar_class_init (AccordSidebarClass *klass)
   object_class->dispose = accord_sidebar_dispose;
   object_class->get_property = accord_sidebar_get_property;
   object_class->set_property = accord_sidebar_set_property;
+  widget_class->unmap = accord_sidebar_unmap;
 
   properties[PROP_PACK] =
     g_param_spec_object ("pack", NULL, NULL, ACCORD_TYPE_PACK,

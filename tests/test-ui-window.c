@@ -241,6 +241,51 @@ test_large_pack_tree (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+count_threads (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+
+  return n;
+}
+
+/* A new pack on screen is indexed after the frame that shows it, so the
+ * index's threads do not take the processors that frame needs; a window
+ * hidden before it drew the pack still indexes it. */
+static void
+test_index_after_first_frame (void)
+{
+  AccordWindow *window = new_window (1280, 800);
+  g_autoptr(AccordPack) pack = generate_topics (20000);
+  g_autoptr(AccordPack) builtin = accord_test_load_builtin ();
+  AccordSidebar *sidebar = sidebar_of (window);
+  guint threads;
+
+  g_assert_true (accord_test_wait_for (accord_sidebar_is_searchable (sidebar), 10));
+  accord_test_iterate (100);
+  threads = count_threads ();
+
+  /* No thread started (the index of 20,000 topics takes longer than this
+   * to build). */
+  accord_window_set_pack (window, pack);
+  g_assert_false (accord_sidebar_is_searchable (sidebar));
+  g_assert_cmpuint (count_threads (), ==, threads);
+  accord_test_wait_frames (GTK_WIDGET (window), 1);
+  g_assert_true (accord_test_wait_for (accord_sidebar_is_searchable (sidebar), 10));
+
+  accord_window_set_pack (window, builtin);
+  accord_window_set_pack (window, pack);
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  g_assert_true (accord_test_wait_for (accord_sidebar_is_searchable (sidebar), 10));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_search (void)
 {
@@ -710,6 +755,7 @@ main (int   argc,
   g_test_add_func ("/window/select-topic", test_select_topic);
   g_test_add_func ("/window/lazy-views", test_lazy_views);
   g_test_add_func ("/window/large-pack-tree", test_large_pack_tree);
+  g_test_add_func ("/window/index-after-first-frame", test_index_after_first_frame);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/search-keeps-selection", test_search_keeps_selection);
   g_test_add_func ("/window/history", test_history);
