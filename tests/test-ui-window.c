@@ -270,8 +270,8 @@ test_index_after_first_frame (void)
   accord_test_iterate (100);
   threads = count_threads ();
 
-  /* No thread started (the index of 20,000 topics takes longer than this
-   * to build). */
+  /* No thread started yet: had one started, it would still be indexing
+   * 20,000 topics when the threads are counted. */
   accord_window_set_pack (window, pack);
   g_assert_false (accord_sidebar_is_searchable (sidebar));
   g_assert_cmpuint (count_threads (), ==, threads);
