@@ -21,7 +21,11 @@
  *    new pack) and the 2 s after it: the longest gap between two painted
  *    frames, p50 and p95, as ratios to the 50 ms target and to the
  *    baseline;
- *  - the time until the pack is shown, and the main thread's CPU time.
+ *  - the time until the pack is shown, and the main thread's CPU time;
+ *  - in each phase, how often the toplevel was laid out again
+ *    (GdkToplevel::compute-size): on X11 GDK 4.8 asks the X server for the
+ *    monitor and its work area each time, round trips to a display server
+ *    that shares the processors with the loader.
  *
  * Nothing is asserted: this prints figures.
  */
@@ -53,6 +57,7 @@ typedef struct
   GtkWidget *progress_bar;
   gint64 pack_set;
   gint64 shown;
+  guint layouts[N_PHASES];   /* of the toplevel: GdkToplevel::compute-size */
 } Bench;
 
 static double
@@ -95,6 +100,14 @@ on_after_paint (GdkFrameClock *clock,
       b->shown = now;
       b->phase = PHASE_AFTER;
     }
+}
+
+static void
+on_compute_size (GdkToplevel     *toplevel,
+                 GdkToplevelSize *size,
+                 Bench           *b)
+{
+  b->layouts[b->phase]++;
 }
 
 static void
@@ -192,6 +205,8 @@ main (int   argc,
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &b);
   gtk_widget_add_tick_callback (GTK_WIDGET (window), tick, &b, NULL);
   g_signal_connect (window, "notify::pack", G_CALLBACK (on_pack_changed), &b);
+  g_signal_connect (gtk_native_get_surface (GTK_NATIVE (window)), "compute-size",
+                    G_CALLBACK (on_compute_size), &b);
 
   /* The baseline: the idle window, frames forced the same way. */
   b.phase = PHASE_IDLE;
@@ -211,6 +226,7 @@ main (int   argc,
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handlers_disconnect_by_data (clock, &b);
+  g_signal_handlers_disconnect_by_data (gtk_native_get_surface (GTK_NATIVE (window)), &b);
 
   g_print ("pack set %.0f ms after opening (main thread CPU %.0f ms), shown (first frame with it) at %.0f ms (CPU %.0f ms)\n",
            (b.pack_set - open) / 1000.0, (set_cpu - open_cpu) / 1000.0,
@@ -220,17 +236,17 @@ main (int   argc,
     g_autoptr(GArray) idle = gaps_of (&b, PHASE_IDLE, NULL);
 
     baseline = percentile (idle, 50);
-    g_print ("%-32s %6s %8s %8s %9s %9s %9s\n", "frame gaps", "frames", "p50", "p95", "longest",
-             "/50 ms", "p95/base");
+    g_print ("%-32s %6s %8s %8s %9s %9s %9s %8s\n", "frame gaps", "frames", "p50", "p95", "longest",
+             "/50 ms", "p95/base", "layouts");
     for (Phase phase = PHASE_IDLE; phase < N_PHASES; phase++)
       {
         double at = 0;
         g_autoptr(GArray) gaps = gaps_of (&b, phase, &at);
         double longest = gaps->len ? g_array_index (gaps, double, gaps->len - 1) : 0;
 
-        g_print ("%-32s %6u %6.1f ms %6.1f ms %6.1f ms %8.2fx %8.2fx   (longest from %.0f ms)\n",
+        g_print ("%-32s %6u %6.1f ms %6.1f ms %6.1f ms %8.2fx %8.2fx %8u   (longest from %.0f ms)\n",
                  phase_names[phase], gaps->len, percentile (gaps, 50), percentile (gaps, 95),
-                 longest, longest / TARGET_MS, percentile (gaps, 95) / baseline,
+                 longest, longest / TARGET_MS, percentile (gaps, 95) / baseline, b.layouts[phase],
                  at - (open - g_array_index (b.paints, gint64, 0)) / 1000.0);
       }
   }
