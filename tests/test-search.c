@@ -201,6 +201,18 @@ test_result_list (void)
   accord_result_list_set_topics (list, NULL);
   g_assert_cmpstr (log->str, ==, "0-0+3 1-2+0 0-1+0 ");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+  /* A position asked for before the ones ahead of it (a selection jumps
+   * there) leaves those empty; they go quietly when the results shrink. */
+  accord_result_list_set_topics (list, three);
+  {
+    g_autoptr(AccordResult) last = g_list_model_get_item (G_LIST_MODEL (list), 2);
+
+    g_assert_cmpstr (accord_topic_get_id (accord_result_get_topic (last)), ==,
+                     accord_topic_get_id (g_ptr_array_index (three, 2)));
+  }
+  accord_result_list_set_topics (list, one);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
 }
 
 /* A pack large enough to be indexed in shards, on several threads: its

@@ -164,11 +164,20 @@ accord_result_list_class_init (AccordResultListClass *klass)
   G_OBJECT_CLASS (klass)->finalize = accord_result_list_finalize;
 }
 
+/* Slots are made when asked for: those before one asked for out of order
+ * are empty. */
+static void
+free_slot (gpointer slot)
+{
+  if (slot != NULL)
+    g_object_unref (slot);
+}
+
 static void
 accord_result_list_init (AccordResultList *self)
 {
   self->topics = g_ptr_array_new ();
-  self->slots = g_ptr_array_new_with_free_func (g_object_unref);
+  self->slots = g_ptr_array_new_with_free_func (free_slot);
 }
 
 AccordResultList *
