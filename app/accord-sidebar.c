@@ -32,6 +32,14 @@
 #include "accord-sidebar.h"
 #include "accord-widget-util.h"
 
+/* A list model's first rows, more of them each frame (see grow_slice()). */
+typedef struct
+{
+  GtkSliceListModel *model;
+  guint tick;                 /* the tick callback growing it, or 0 */
+  gboolean ticked;            /* it has: the first rows are on screen */
+} GrowingSlice;
+
 struct _AccordSidebar
 {
   GtkWidget parent_instance;
@@ -46,12 +54,11 @@ struct _AccordSidebar
   AccordTopic *selected;      /* the topic last chosen, kept across searches */
   gboolean updating;          /* swapping lists: selection changes are ours */
   GtkTreeListModel *tree;
-  GtkSliceListModel *tree_shown;          /* the tree, growing after a new pack */
-  guint growing;                          /* its tick callback, or 0 */
-  gboolean ticked;                        /* it has: the first slice is on screen */
+  GrowingSlice tree_shown;                /* the tree, growing after a new pack */
   GtkSingleSelection *selection;          /* of tree_shown */
   AccordResultList *results;              /* the topics found, best first */
-  GtkSingleSelection *result_selection;   /* of the results */
+  GrowingSlice results_shown;             /* them, growing when they outnumber the rows */
+  GtkSingleSelection *result_selection;   /* of results_shown */
   AccordBookmarks *bookmarks;   /* nullable */
   GtkNoSelection *bookmarks_selection;
 
@@ -101,55 +108,70 @@ create_children (gpointer item,
 }
 
 /* GTK 4.8's list view builds and measures a row for up to 200 items as
- * soon as its model has them: with a large pack, one frame of 50 ms or
- * more, the frame that shows the new pack. So the tree is shown through a
- * slice that starts with a screenful of rows and grows by as many each
- * frame; once it holds more than the list view builds, it holds all. */
-#define TREE_ROWS_PER_FRAME 30
-#define TREE_ROWS_BUILT     250
+ * soon as its model has them: one frame of 20 to 50 ms or more, the frame
+ * that shows a large pack's tree, or the first results of a search. So
+ * each list is shown through a slice that starts with a screenful of rows
+ * and grows by as many each frame; once it holds more than the list view
+ * builds, it holds all. */
+#define ROWS_PER_FRAME 30
+#define ROWS_BUILT     250
 
+/* All the rows, now. */
 static void
-stop_growing (AccordSidebar *self)
+stop_growing (GrowingSlice *slice,
+              GtkWidget    *widget)
 {
-  if (self->growing != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->growing);
-  self->growing = 0;
-  gtk_slice_list_model_set_size (self->tree_shown, G_MAXUINT);
+  if (slice->tick != 0)
+    gtk_widget_remove_tick_callback (widget, slice->tick);
+  slice->tick = 0;
+  gtk_slice_list_model_set_size (slice->model, G_MAXUINT);
 }
 
 static gboolean
-grow_tree (GtkWidget     *widget,
+grow_tick (GtkWidget     *widget,
            GdkFrameClock *frame_clock,
            gpointer       user_data)
 {
-  AccordSidebar *self = user_data;
-  guint size = gtk_slice_list_model_get_size (self->tree_shown) + TREE_ROWS_PER_FRAME;
+  GrowingSlice *slice = user_data;
+  guint size = gtk_slice_list_model_get_size (slice->model) + ROWS_PER_FRAME;
 
   /* Ticks come before the layout: the first is in the frame that shows
-   * the first slice. */
-  if (!self->ticked)
+   * the first rows. */
+  if (!slice->ticked)
     {
-      self->ticked = TRUE;
+      slice->ticked = TRUE;
       return G_SOURCE_CONTINUE;
     }
 
-  if (size < TREE_ROWS_BUILT)
+  if (size < ROWS_BUILT)
     {
-      gtk_slice_list_model_set_size (self->tree_shown, size);
+      gtk_slice_list_model_set_size (slice->model, size);
       return G_SOURCE_CONTINUE;
     }
 
-  self->growing = 0;
-  gtk_slice_list_model_set_size (self->tree_shown, G_MAXUINT);
+  slice->tick = 0;
+  gtk_slice_list_model_set_size (slice->model, G_MAXUINT);
   return G_SOURCE_REMOVE;
+}
+
+/* @size rows in the next frame, then more in each, ticking on @widget. */
+static void
+grow_slice (GrowingSlice *slice,
+            GtkWidget    *widget,
+            guint         size)
+{
+  gtk_slice_list_model_set_size (slice->model, size);
+  slice->ticked = FALSE;
+  if (slice->tick == 0)
+    slice->tick = gtk_widget_add_tick_callback (widget, grow_tick, slice, NULL);
 }
 
 static void
 rebuild_tree (AccordSidebar *self)
 {
   /* The old rows go before the slice is sized for the new ones. */
-  gtk_slice_list_model_set_model (self->tree_shown, NULL);
-  stop_growing (self);
+  gtk_slice_list_model_set_model (self->tree_shown.model, NULL);
+  stop_growing (&self->tree_shown, GTK_WIDGET (self));
   g_clear_object (&self->tree);
 
   if (self->pack == NULL)
@@ -159,13 +181,9 @@ rebuild_tree (AccordSidebar *self)
                                         FALSE, FALSE, create_children, NULL, NULL);
   /* Off screen nothing is built until it shows. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self->list_view)) &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->tree)) > TREE_ROWS_PER_FRAME)
-    {
-      gtk_slice_list_model_set_size (self->tree_shown, TREE_ROWS_PER_FRAME);
-      self->ticked = FALSE;
-      self->growing = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), grow_tree, self, NULL);
-    }
-  gtk_slice_list_model_set_model (self->tree_shown, G_LIST_MODEL (self->tree));
+      g_list_model_get_n_items (G_LIST_MODEL (self->tree)) > ROWS_PER_FRAME)
+    grow_slice (&self->tree_shown, GTK_WIDGET (self), ROWS_PER_FRAME);
+  gtk_slice_list_model_set_model (self->tree_shown.model, G_LIST_MODEL (self->tree));
 }
 
 /* The results */
@@ -345,12 +363,19 @@ static void
 set_results (AccordSidebar *self,
              GPtrArray     *results)
 {
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->results_shown.model));
   guint position;
 
+  /* Many more results than rows built: they come a screenful a frame. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && shown < ROWS_BUILT &&
+      results != NULL && results->len > shown + ROWS_PER_FRAME)
+    grow_slice (&self->results_shown, GTK_WIDGET (self), MAX (shown, ROWS_PER_FRAME));
   accord_result_list_set_topics (self->results, results);
 
   /* The topic on show stays selected if it is among the results. */
   position = accord_result_list_find (self->results, self->selected);
+  if (position != G_MAXUINT && position >= gtk_slice_list_model_get_size (self->results_shown.model))
+    stop_growing (&self->results_shown, GTK_WIDGET (self));
   gtk_single_selection_set_selected (self->result_selection,
                                      position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
   if (results != NULL && results->len > 0)
@@ -680,6 +705,8 @@ accord_sidebar_select_topic (AccordSidebar *self,
       position = accord_result_list_find (self->results, topic);
       if (position == G_MAXUINT)
         position = GTK_INVALID_LIST_POSITION;
+      else if (position >= gtk_slice_list_model_get_size (self->results_shown.model))
+        stop_growing (&self->results_shown, GTK_WIDGET (self));
     }
   else
     {
@@ -687,8 +714,8 @@ accord_sidebar_select_topic (AccordSidebar *self,
       view = self->list_view;
       if (topic != NULL && self->tree != NULL && !find_row (self, topic, &position))
         position = GTK_INVALID_LIST_POSITION;
-      if (position != GTK_INVALID_LIST_POSITION && position >= gtk_slice_list_model_get_size (self->tree_shown))
-        stop_growing (self);
+      if (position != GTK_INVALID_LIST_POSITION && position >= gtk_slice_list_model_get_size (self->tree_shown.model))
+        stop_growing (&self->tree_shown, GTK_WIDGET (self));
     }
 
   gtk_single_selection_set_selected (selection, position);
@@ -931,9 +958,11 @@ accord_sidebar_dispose (GObject *object)
   GtkWidget *child;
   AccordSidebar *self = ACCORD_SIDEBAR (object);
 
-  if (self->growing != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->growing);
-  self->growing = 0;
+  if (self->tree_shown.tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tree_shown.tick);
+  if (self->results_shown.tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->results_shown.tick);
+  self->tree_shown.tick = self->results_shown.tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORD_TYPE_SIDEBAR);
   /* GTK 4.8 leaves the template's unnamed root to us. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -942,7 +971,8 @@ accord_sidebar_dispose (GObject *object)
   accord_sidebar_set_bookmarks (self, NULL);
   g_clear_object (&self->bookmarks_selection);
   g_clear_object (&self->selection);
-  g_clear_object (&self->tree_shown);
+  g_clear_object (&self->tree_shown.model);
+  g_clear_object (&self->results_shown.model);
   g_clear_object (&self->result_selection);
   g_clear_object (&self->results);
   g_clear_object (&self->tree);
@@ -1093,9 +1123,9 @@ accord_sidebar_init (AccordSidebar *self)
   accord_widget_flatten_switcher (self->page_switcher);
   gtk_stack_set_visible_child_name (self->lists, "tree");
 
-  self->tree_shown = gtk_slice_list_model_new (NULL, 0, G_MAXUINT);
+  self->tree_shown.model = gtk_slice_list_model_new (NULL, 0, G_MAXUINT);
   self->selection = new_selection (self);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree_shown));
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree_shown.model));
   g_signal_connect (tree_factory, "setup", G_CALLBACK (setup_tree_row), NULL);
   g_signal_connect (tree_factory, "bind", G_CALLBACK (bind_tree_row), NULL);
   g_signal_connect (tree_factory, "unbind", G_CALLBACK (unbind_tree_row), NULL);
@@ -1105,8 +1135,9 @@ accord_sidebar_init (AccordSidebar *self)
   g_signal_connect (self->list_view, "query-tooltip", G_CALLBACK (on_tree_query_tooltip), NULL);
 
   self->results = accord_result_list_new ();
+  self->results_shown.model = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->results)), 0, G_MAXUINT);
   self->result_selection = new_selection (self);
-  gtk_single_selection_set_model (self->result_selection, G_LIST_MODEL (self->results));
+  gtk_single_selection_set_model (self->result_selection, G_LIST_MODEL (self->results_shown.model));
   g_signal_connect (results_factory, "setup", G_CALLBACK (setup_result), NULL);
   g_signal_connect (results_factory, "bind", G_CALLBACK (bind_result), NULL);
   g_signal_connect (results_factory, "unbind", G_CALLBACK (unbind_result), NULL);

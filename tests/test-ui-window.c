@@ -241,6 +241,50 @@ test_large_pack_tree (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A search that finds many more topics than there are rows shows them a
+ * screenful a frame, as the tree does after a new pack; a topic beyond
+ * those rows can still be chosen at once. */
+static void
+test_large_search_results (void)
+{
+  AccordWindow *window = new_window (1280, 800);
+  g_autoptr(AccordPack) pack = generate_topics (1000);
+  AccordSidebar *sidebar = sidebar_of (window);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  FirstLayout first = { NULL, 0 };
+  AccordTopic *last_but_one = accord_pack_lookup_topic (pack, "t998");
+  GListModel *rows;
+  guint first_frame;
+  gulong handler;
+
+  accord_window_set_pack (window, pack);
+  g_assert_true (accord_test_wait_for (accord_sidebar_is_searchable (sidebar), 10));
+  accord_test_iterate (200);
+
+  handler = g_signal_connect (clock, "layout", G_CALLBACK (record_first_layout), &first);
+  accord_sidebar_set_query (sidebar, "topic");
+  rows = first.rows = accord_sidebar_get_rows (sidebar);
+  first_frame = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (first_frame, >=, 20);
+  g_assert_cmpuint (first_frame, <, 100);
+  accord_test_wait_frames (GTK_WIDGET (window), 1);
+  g_signal_handler_disconnect (clock, handler);
+  g_assert_cmpuint (first.n_laid_out, ==, first_frame);
+  g_assert_true (accord_test_wait_for (g_list_model_get_n_items (rows) == 1000, 10));
+
+  /* Again after a search that found nothing, and a topic near the end
+   * chosen before the results have grown. */
+  accord_sidebar_set_query (sidebar, "zzzz");
+  accord_test_iterate (50);
+  accord_sidebar_set_query (sidebar, "topic");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), <, 1000);
+  g_assert_true (accord_sidebar_select_topic (sidebar, last_but_one));
+  g_assert_true (accord_sidebar_get_selected (sidebar) == last_but_one);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1000);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static guint
 count_threads (void)
 {
@@ -755,6 +799,7 @@ main (int   argc,
   g_test_add_func ("/window/select-topic", test_select_topic);
   g_test_add_func ("/window/lazy-views", test_lazy_views);
   g_test_add_func ("/window/large-pack-tree", test_large_pack_tree);
+  g_test_add_func ("/window/large-search-results", test_large_search_results);
   g_test_add_func ("/window/index-after-first-frame", test_index_after_first_frame);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/search-keeps-selection", test_search_keeps_selection);
