@@ -192,6 +192,43 @@ record_first_layout (GdkFrameClock *clock,
     first->n_laid_out = g_list_model_get_n_items (first->rows);
 }
 
+/* Makes @change, then checks that the frame after it lays out a first
+ * screenful of the sidebar's rows only: more come in later frames. */
+static void
+assert_first_screenful (AccordWindow *window,
+                        void        (*change) (AccordWindow *window,
+                                               gpointer      data),
+                        gpointer      data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  FirstLayout first = { NULL, 0 };
+  gulong handler = g_signal_connect (clock, "layout", G_CALLBACK (record_first_layout), &first);
+  guint n;
+
+  change (window, data);
+  first.rows = accord_sidebar_get_rows (sidebar_of (window));
+  n = g_list_model_get_n_items (first.rows);
+  g_assert_cmpuint (n, >=, 20);
+  g_assert_cmpuint (n, <, 100);
+  accord_test_wait_frames (GTK_WIDGET (window), 1);
+  g_signal_handler_disconnect (clock, handler);
+  g_assert_cmpuint (first.n_laid_out, ==, n);
+}
+
+static void
+change_pack (AccordWindow *window,
+             gpointer      pack)
+{
+  accord_window_set_pack (window, pack);
+}
+
+static void
+change_query (AccordWindow *window,
+              gpointer      query)
+{
+  accord_sidebar_set_query (sidebar_of (window), query);
+}
+
 /* A large pack's tree is built a screenful of rows a frame, so the frame
  * that shows the pack stays short (it lays out the first screenful only);
  * a topic beyond those rows can still be chosen at once, and in the end
@@ -204,20 +241,9 @@ test_large_pack_tree (void)
   g_autoptr(AccordPack) builtin = accord_test_load_builtin ();
   AccordSidebar *sidebar = sidebar_of (window);
   GListModel *rows = accord_sidebar_get_rows (sidebar);
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   AccordTopic *last_but_one;
-  FirstLayout first = { rows, 0 };
-  guint first_frame;
-  gulong handler;
 
-  handler = g_signal_connect (clock, "layout", G_CALLBACK (record_first_layout), &first);
-  accord_window_set_pack (window, pack);
-  first_frame = g_list_model_get_n_items (rows);
-  g_assert_cmpuint (first_frame, >=, 20);
-  g_assert_cmpuint (first_frame, <, 100);
-  accord_test_wait_frames (GTK_WIDGET (window), 1);
-  g_signal_handler_disconnect (clock, handler);
-  g_assert_cmpuint (first.n_laid_out, ==, first_frame);
+  assert_first_screenful (window, change_pack, pack);
   accord_test_iterate (20);
   g_assert_cmpuint (count_by_type (GTK_WIDGET (sidebar), GTK_TYPE_TREE_EXPANDER), <, 100);
 
@@ -250,26 +276,15 @@ test_large_search_results (void)
   AccordWindow *window = new_window (1280, 800);
   g_autoptr(AccordPack) pack = generate_topics (1000);
   AccordSidebar *sidebar = sidebar_of (window);
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  FirstLayout first = { NULL, 0 };
   AccordTopic *last_but_one = accord_pack_lookup_topic (pack, "t998");
   GListModel *rows;
-  guint first_frame;
-  gulong handler;
 
   accord_window_set_pack (window, pack);
   g_assert_true (accord_test_wait_for (accord_sidebar_is_searchable (sidebar), 10));
   accord_test_iterate (200);
 
-  handler = g_signal_connect (clock, "layout", G_CALLBACK (record_first_layout), &first);
-  accord_sidebar_set_query (sidebar, "topic");
-  rows = first.rows = accord_sidebar_get_rows (sidebar);
-  first_frame = g_list_model_get_n_items (rows);
-  g_assert_cmpuint (first_frame, >=, 20);
-  g_assert_cmpuint (first_frame, <, 100);
-  accord_test_wait_frames (GTK_WIDGET (window), 1);
-  g_signal_handler_disconnect (clock, handler);
-  g_assert_cmpuint (first.n_laid_out, ==, first_frame);
+  assert_first_screenful (window, change_query, "topic");
+  rows = accord_sidebar_get_rows (sidebar);
   g_assert_true (accord_test_wait_for (g_list_model_get_n_items (rows) == 1000, 10));
 
   /* Again after a search that found nothing, and a topic near the end
