@@ -116,15 +116,32 @@ create_children (gpointer item,
 #define ROWS_PER_FRAME 30
 #define ROWS_BUILT     250
 
-/* All the rows, now. */
 static void
-stop_growing (GrowingSlice *slice,
+stop_ticking (GrowingSlice *slice,
               GtkWidget    *widget)
 {
   if (slice->tick != 0)
     gtk_widget_remove_tick_callback (widget, slice->tick);
   slice->tick = 0;
+}
+
+/* All the rows, now. */
+static void
+stop_growing (GrowingSlice *slice,
+              GtkWidget    *widget)
+{
+  stop_ticking (slice, widget);
   gtk_slice_list_model_set_size (slice->model, G_MAXUINT);
+}
+
+/* A row about to be selected is there, even beyond the rows grown so far. */
+static void
+reach_position (GrowingSlice *slice,
+                GtkWidget    *widget,
+                guint         position)
+{
+  if (position != GTK_INVALID_LIST_POSITION && position >= gtk_slice_list_model_get_size (slice->model))
+    stop_growing (slice, widget);
 }
 
 static gboolean
@@ -374,8 +391,7 @@ set_results (AccordSidebar *self,
 
   /* The topic on show stays selected if it is among the results. */
   position = accord_result_list_find (self->results, self->selected);
-  if (position != G_MAXUINT && position >= gtk_slice_list_model_get_size (self->results_shown.model))
-    stop_growing (&self->results_shown, GTK_WIDGET (self));
+  reach_position (&self->results_shown, GTK_WIDGET (self), position);
   gtk_single_selection_set_selected (self->result_selection,
                                      position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
   if (results != NULL && results->len > 0)
@@ -705,8 +721,7 @@ accord_sidebar_select_topic (AccordSidebar *self,
       position = accord_result_list_find (self->results, topic);
       if (position == G_MAXUINT)
         position = GTK_INVALID_LIST_POSITION;
-      else if (position >= gtk_slice_list_model_get_size (self->results_shown.model))
-        stop_growing (&self->results_shown, GTK_WIDGET (self));
+      reach_position (&self->results_shown, GTK_WIDGET (self), position);
     }
   else
     {
@@ -714,8 +729,7 @@ accord_sidebar_select_topic (AccordSidebar *self,
       view = self->list_view;
       if (topic != NULL && self->tree != NULL && !find_row (self, topic, &position))
         position = GTK_INVALID_LIST_POSITION;
-      if (position != GTK_INVALID_LIST_POSITION && position >= gtk_slice_list_model_get_size (self->tree_shown.model))
-        stop_growing (&self->tree_shown, GTK_WIDGET (self));
+      reach_position (&self->tree_shown, GTK_WIDGET (self), position);
     }
 
   gtk_single_selection_set_selected (selection, position);
@@ -958,11 +972,8 @@ accord_sidebar_dispose (GObject *object)
   GtkWidget *child;
   AccordSidebar *self = ACCORD_SIDEBAR (object);
 
-  if (self->tree_shown.tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tree_shown.tick);
-  if (self->results_shown.tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->results_shown.tick);
-  self->tree_shown.tick = self->results_shown.tick = 0;
+  stop_ticking (&self->tree_shown, GTK_WIDGET (self));
+  stop_ticking (&self->results_shown, GTK_WIDGET (self));
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORD_TYPE_SIDEBAR);
   /* GTK 4.8 leaves the template's unnamed root to us. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
