@@ -388,7 +388,6 @@ static void
 test_bookmark_unknown_ids (void)
 {
   AccordWindow *window;
-  g_autoptr(GVariant) stored = NULL;
   g_autofree char *rows = NULL;
   g_autofree char *after = NULL;
   g_autofree char *other_pack = NULL;
