@@ -638,6 +638,64 @@ test_zoom (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The first widget under @widget, breadth first, that is drawn and can
+ * take the focus: a link to @location, or with @location NULL a
+ * selectable label. */
+static GtkWidget *
+find_focusable (GtkWidget  *widget,
+                const char *location)
+{
+  g_autoptr(GPtrArray) todo = g_ptr_array_new ();
+
+  g_ptr_array_add (todo, widget);
+  while (todo->len > 0)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (todo, 0);
+
+      if (gtk_widget_is_drawable (w) && gtk_widget_get_focusable (w) &&
+          (location != NULL ? g_strcmp0 (g_object_get_data (G_OBJECT (w), "accord-location"), location) == 0
+                            : GTK_IS_LABEL (w) && gtk_label_get_selectable (GTK_LABEL (w))))
+        return w;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (todo, c);
+    }
+
+  return NULL;
+}
+
+/* The page is built anew for each place, and the focus can be on what
+ * goes: a link followed from the keyboard, the text of a title. The
+ * window then has no focus, never one on a widget that is gone (GTK
+ * would complain of it, and the test with it). */
+static void
+test_follow_focused_link (void)
+{
+  AccordWindow *window = new_window (1280, 800);
+  GtkWidget *link;
+  GtkWidget *title;
+
+  g_assert_true (accord_window_navigate (window, "topic:conclusion"));
+  accord_test_wait_frames (GTK_WIDGET (window), 2);
+  link = find_focusable (page_of (window), "topic:introduction");
+  g_assert_nonnull (link);
+  g_assert_true (gtk_widget_grab_focus (link));
+  /* Enter on it: the button looks pressed a moment, then is clicked. */
+  gtk_widget_activate (link);
+  g_assert_true (accord_test_wait_for (g_strcmp0 (accord_window_get_location (window), "topic:introduction") == 0, 5));
+  accord_test_wait_frames (GTK_WIDGET (window), 2);
+  g_assert_null (gtk_window_get_focus (GTK_WINDOW (window)));
+
+  title = find_focusable (page_of (window), NULL);
+  g_assert_nonnull (title);
+  g_assert_true (gtk_widget_grab_focus (title));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  accord_test_wait_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:conclusion");
+  g_assert_null (gtk_window_get_focus (GTK_WINDOW (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_narrow (void)
 {
@@ -824,6 +882,7 @@ main (int   argc,
   g_test_add_func ("/window/open-valid-pack", test_open_valid_pack);
   g_test_add_func ("/window/find-in-page", test_find_in_page);
   g_test_add_func ("/window/zoom", test_zoom);
+  g_test_add_func ("/window/follow-focused-link", test_follow_focused_link);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/right-to-left", test_right_to_left);
   g_test_add_func ("/window/settings-round-trip", test_settings_round_trip);
