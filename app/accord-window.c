@@ -1169,6 +1169,24 @@ apply_narrow (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Notes whether a window @width wide is narrow. Returns whether what is
+ * shown must change for it (apply_narrow). */
+static gboolean
+note_width (AccordWindow *self,
+            int           width)
+{
+  gboolean narrow = width < NARROW_WIDTH;
+
+  /* Only on crossing the threshold, so the user's choice stays. */
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      self->narrow_changed = TRUE;
+    }
+
+  return self->narrow_changed || gtk_widget_get_visible (self->search_button) == narrow;
+}
+
 static void
 accord_window_size_allocate (GtkWidget *widget,
                              int        width,
@@ -1176,19 +1194,32 @@ accord_window_size_allocate (GtkWidget *widget,
                              int        baseline)
 {
   AccordWindow *self = ACCORD_WINDOW (widget);
-  gboolean narrow = width < NARROW_WIDTH;
 
   GTK_WIDGET_CLASS (accord_window_parent_class)->size_allocate (widget, width, height, baseline);
 
-  /* Only on crossing the threshold, so the user's choice stays; and not
-   * while allocating, which must not change what is visible. */
-  if (narrow != self->narrow)
-    {
-      self->narrow = narrow;
-      self->narrow_changed = TRUE;
-    }
-  if ((self->narrow_changed || gtk_widget_get_visible (self->search_button) == narrow) && self->narrow_idle == 0)
+  /* Not while allocating, which must not change what is visible. */
+  if (note_width (self, width) && self->narrow_idle == 0)
     self->narrow_idle = g_idle_add (apply_narrow, self);
+}
+
+/* The first frame is laid out for the width the window asks for, so a wide
+ * window has its search button from the start, not a frame later. (A
+ * maximized window's width is the monitor's, known at its first
+ * allocation.) */
+static void
+accord_window_show (GtkWidget *widget)
+{
+  AccordWindow *self = ACCORD_WINDOW (widget);
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width > 0 && !gtk_window_is_maximized (GTK_WINDOW (self)) && note_width (self, width))
+    {
+      g_clear_handle_id (&self->narrow_idle, g_source_remove);
+      apply_narrow (self);
+    }
+
+  GTK_WIDGET_CLASS (accord_window_parent_class)->show (widget);
 }
 
 /* The object */
@@ -1287,6 +1318,7 @@ accord_window_class_init (AccordWindowClass *klass)
   object_class->dispose = accord_window_dispose;
   object_class->get_property = accord_window_get_property;
   object_class->set_property = accord_window_set_property;
+  widget_class->show = accord_window_show;
   widget_class->size_allocate = accord_window_size_allocate;
   GTK_WINDOW_CLASS (klass)->close_request = accord_window_close_request;
 

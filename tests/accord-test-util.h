@@ -181,3 +181,24 @@ accord_test_find_by_type (GtkWidget *widget,
 
   return NULL;
 }
+
+/* The first widget under @widget, depth first, that activates @action
+ * ("win.search"). */
+static inline GtkWidget *
+accord_test_find_by_action (GtkWidget  *widget,
+                            const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = accord_test_find_by_action (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

@@ -101,21 +101,7 @@ is_bookmarked (AccordWindow *window)
 static GtkWidget *
 star_of (AccordWindow *window)
 {
-  GtkWidget *header = gtk_window_get_titlebar (GTK_WINDOW (window));
-  GtkWidget *star = NULL;
-  GPtrArray *todo = g_ptr_array_new ();
-
-  g_ptr_array_add (todo, header);
-  while (todo->len > 0 && star == NULL)
-    {
-      GtkWidget *w = g_ptr_array_steal_index (todo, 0);
-
-      if (GTK_IS_ACTIONABLE (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "win.bookmark") == 0)
-        star = w;
-      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
-        g_ptr_array_add (todo, c);
-    }
-  g_ptr_array_unref (todo);
+  GtkWidget *star = accord_test_find_by_action (gtk_window_get_titlebar (GTK_WINDOW (window)), "win.bookmark");
 
   g_assert_nonnull (star);
   return star;

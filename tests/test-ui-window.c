@@ -696,6 +696,67 @@ test_follow_focused_link (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  GtkWidget *search_button;
+  GtkWidget *sidebar;
+  gboolean painted;
+  gboolean search_button_shown;   /* in the first frame painted */
+  gboolean sidebar_shown;
+} FirstFrame;
+
+static void
+note_first_frame (GdkFrameClock *clock,
+                  FirstFrame    *first)
+{
+  if (first->painted)
+    return;
+  first->painted = TRUE;
+  first->search_button_shown = gtk_widget_get_visible (first->search_button);
+  first->sidebar_shown = gtk_widget_get_visible (first->sidebar);
+}
+
+static void
+watch_first_frame (GtkWidget  *window,
+                   FirstFrame *first)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (note_first_frame), first);
+}
+
+/* The first frame shows the window as it stays: a wide window's search
+ * button is there from the start, a narrow window has no sidebar. */
+static void
+test_first_frame_final (void)
+{
+  const int widths[] = { 1280, 360 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      AccordWindow *window = accord_window_new (NULL);
+      g_autoptr(AccordPack) pack = accord_test_load_builtin ();
+      gboolean wide = widths[i] >= 700;
+      FirstFrame first = { 0 };
+
+      accord_window_set_pack (window, pack);
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[i], 720);
+      first.search_button = accord_test_find_by_action (GTK_WIDGET (window), "win.search");
+      first.sidebar = GTK_WIDGET (sidebar_of (window));
+      g_signal_connect_after (window, "realize", G_CALLBACK (watch_first_frame), &first);
+      gtk_window_present (GTK_WINDOW (window));
+      while (!first.painted)
+        g_main_context_iteration (NULL, TRUE);
+      accord_test_iterate (200);
+
+      g_assert_cmpint (gtk_widget_get_visible (first.search_button), ==, wide);
+      g_assert_cmpint (gtk_widget_get_visible (first.sidebar), ==, wide);
+      g_assert_cmpint (first.search_button_shown, ==, wide);
+      g_assert_cmpint (first.sidebar_shown, ==, wide);
+
+      g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (GTK_WIDGET (window)), &first);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 static void
 test_narrow (void)
 {
@@ -882,6 +943,7 @@ main (int   argc,
   g_test_add_func ("/window/open-valid-pack", test_open_valid_pack);
   g_test_add_func ("/window/find-in-page", test_find_in_page);
   g_test_add_func ("/window/zoom", test_zoom);
+  g_test_add_func ("/window/first-frame-final", test_first_frame_final);
   g_test_add_func ("/window/follow-focused-link", test_follow_focused_link);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/right-to-left", test_right_to_left);
