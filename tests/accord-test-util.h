@@ -163,17 +163,23 @@ accord_test_visible_text (GtkWidget *widget)
   return g_string_free (out, FALSE);
 }
 
+typedef gboolean (*AccordTestMatch) (GtkWidget     *widget,
+                                     gconstpointer  data);
+
+/* The first widget under @widget (itself included), depth first, that
+ * @match accepts. */
 static inline GtkWidget *
-accord_test_find_by_type (GtkWidget *widget,
-                          GType      type)
+accord_test_find (GtkWidget       *widget,
+                  AccordTestMatch  match,
+                  gconstpointer    data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (match (widget, data))
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = accord_test_find_by_type (child, type);
+      GtkWidget *found = accord_test_find (child, match, data);
 
       if (found != NULL)
         return found;
@@ -182,23 +188,48 @@ accord_test_find_by_type (GtkWidget *widget,
   return NULL;
 }
 
-/* The first widget under @widget, depth first, that activates @action
- * ("win.search"). */
+static inline gboolean
+accord_test_is_of_type (GtkWidget     *widget,
+                        gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, (GType) GPOINTER_TO_SIZE (type));
+}
+
+static inline GtkWidget *
+accord_test_find_by_type (GtkWidget *widget,
+                          GType      type)
+{
+  return accord_test_find (widget, accord_test_is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static inline gboolean
+accord_test_activates (GtkWidget     *widget,
+                       gconstpointer  action)
+{
+  return GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+static inline gboolean
+accord_test_is_button_labelled (GtkWidget     *widget,
+                                gconstpointer  text)
+{
+  GtkWidget *child = GTK_IS_BUTTON (widget) ? gtk_button_get_child (GTK_BUTTON (widget)) : NULL;
+
+  return GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0;
+}
+
+/* The first button under @widget whose label is @text. */
+static inline GtkWidget *
+accord_test_find_button (GtkWidget  *widget,
+                         const char *text)
+{
+  return accord_test_find (widget, accord_test_is_button_labelled, text);
+}
+
+/* The first widget under @widget that activates @action ("win.search"). */
 static inline GtkWidget *
 accord_test_find_by_action (GtkWidget  *widget,
                             const char *action)
 {
-  if (GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = accord_test_find_by_action (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return accord_test_find (widget, accord_test_activates, action);
 }

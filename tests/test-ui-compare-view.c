@@ -179,28 +179,18 @@ count_marks (GListModel *rows,
   return n;
 }
 
+static gboolean
+is_shown_button_labelled (GtkWidget     *widget,
+                          gconstpointer  text)
+{
+  return gtk_widget_get_mapped (widget) && accord_test_is_button_labelled (widget, text);
+}
+
 static GtkWidget *
 find_button_with_label (GtkWidget  *widget,
                         const char *text)
 {
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget))
-    {
-      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
-
-      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
-        return widget;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return accord_test_find (widget, is_shown_button_labelled, text);
 }
 
 static void

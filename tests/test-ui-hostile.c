@@ -367,26 +367,6 @@ test_file_name (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWidget *
-find_button_labelled (GtkWidget  *widget,
-                      const char *text)
-{
-  if (GTK_IS_BUTTON (widget) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (widget))) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (widget)))), text) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_labelled (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static char *
 opened_uris (void)
 {
@@ -412,7 +392,7 @@ test_link_opens_on_click (void)
   opened = opened_uris ();
   g_assert_cmpstr (opened, ==, "");
 
-  link = find_button_labelled (GTK_WIDGET (window), "https://example.org/page?a=1&b=2");
+  link = accord_test_find_button (GTK_WIDGET (window), "https://example.org/page?a=1&b=2");
   g_assert_nonnull (link);
   g_signal_emit_by_name (link, "clicked");
 
@@ -792,7 +772,7 @@ test_cancel_stalled_load (void)
   go (window, "table");
   go (window, "topic:one");
 
-  cancel = find_button_labelled (GTK_WIDGET (progress), "Cancel");
+  cancel = accord_test_find_button (GTK_WIDGET (progress), "Cancel");
   g_assert_nonnull (cancel);
   g_signal_emit_by_name (cancel, "clicked");
 

@@ -561,22 +561,19 @@ test_find_in_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_css_class (GtkWidget     *widget,
+               gconstpointer  css_class)
+{
+  return gtk_widget_has_css_class (widget, css_class);
+}
+
 /* The first widget under @widget with @css_class. */
 static GtkWidget *
 find_by_class (GtkWidget  *widget,
                const char *css_class)
 {
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return accord_test_find (widget, has_css_class, css_class);
 }
 
 /* The size of @widget's font, in points. */
@@ -638,29 +635,17 @@ test_zoom (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The first widget under @widget, breadth first, that is drawn and can
- * take the focus: a link to @location, or with @location NULL a
- * selectable label. */
-static GtkWidget *
-find_focusable (GtkWidget  *widget,
-                const char *location)
+/* Widgets drawn that can take the focus: a link to @location, or with
+ * @location NULL a selectable label. */
+static gboolean
+is_focusable (GtkWidget     *widget,
+              gconstpointer  location)
 {
-  g_autoptr(GPtrArray) todo = g_ptr_array_new ();
-
-  g_ptr_array_add (todo, widget);
-  while (todo->len > 0)
-    {
-      GtkWidget *w = g_ptr_array_steal_index (todo, 0);
-
-      if (gtk_widget_is_drawable (w) && gtk_widget_get_focusable (w) &&
-          (location != NULL ? g_strcmp0 (g_object_get_data (G_OBJECT (w), "accord-location"), location) == 0
-                            : GTK_IS_LABEL (w) && gtk_label_get_selectable (GTK_LABEL (w))))
-        return w;
-      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
-        g_ptr_array_add (todo, c);
-    }
-
-  return NULL;
+  if (!gtk_widget_is_drawable (widget) || !gtk_widget_get_focusable (widget))
+    return FALSE;
+  if (location != NULL)
+    return g_strcmp0 (g_object_get_data (G_OBJECT (widget), "accord-location"), location) == 0;
+  return GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget));
 }
 
 /* The page is built anew for each place, and the focus can be on what
@@ -676,7 +661,7 @@ test_follow_focused_link (void)
 
   g_assert_true (accord_window_navigate (window, "topic:conclusion"));
   accord_test_wait_frames (GTK_WIDGET (window), 2);
-  link = find_focusable (page_of (window), "topic:introduction");
+  link = accord_test_find (page_of (window), is_focusable, "topic:introduction");
   g_assert_nonnull (link);
   g_assert_true (gtk_widget_grab_focus (link));
   /* Enter on it: the button looks pressed a moment, then is clicked. */
@@ -685,7 +670,7 @@ test_follow_focused_link (void)
   accord_test_wait_frames (GTK_WIDGET (window), 2);
   g_assert_null (gtk_window_get_focus (GTK_WINDOW (window)));
 
-  title = find_focusable (page_of (window), NULL);
+  title = accord_test_find (page_of (window), is_focusable, NULL);
   g_assert_nonnull (title);
   g_assert_true (gtk_widget_grab_focus (title));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
