@@ -979,7 +979,7 @@ show_aspect_page (AccordTableView *self,
 {
   g_autofree char *location = g_strdup_printf ("aspect:%s", accord_aspect_get_id (aspect));
 
-  gboolean had_focus = accord_widget_has_focus_within (GTK_WIDGET (self));
+  gboolean had_focus = accord_widget_release_focus (GTK_WIDGET (self));
 
   fill_aspect_page (self, aspect);
 
@@ -988,8 +988,6 @@ show_aspect_page (AccordTableView *self,
    * of the page it can reach, perhaps a label, whose text would then all be
    * selected. When the focus was elsewhere (a sidebar), it stays there. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.show-table", TRUE);
-  if (had_focus)
-    gtk_root_set_focus (gtk_widget_get_root (GTK_WIDGET (self)), NULL);
   gtk_stack_set_visible_child_name (self->stack, "aspect");
   if (had_focus)
     gtk_widget_grab_focus (GTK_WIDGET (self->back_button));
@@ -1200,7 +1198,7 @@ accord_table_view_show_table (AccordTableView *self)
 
   g_return_if_fail (ACCORD_IS_TABLE_VIEW (self));
 
-  had_focus = accord_widget_has_focus_within (GTK_WIDGET (self));
+  had_focus = accord_widget_release_focus (GTK_WIDGET (self));
 
   /* Back on the row of the aspect that was on show. */
   if (self->pack != NULL && g_str_has_prefix (self->location, "aspect:"))
@@ -1211,8 +1209,6 @@ accord_table_view_show_table (AccordTableView *self)
         position = find_row (self, aspect);
     }
 
-  if (had_focus)
-    gtk_root_set_focus (gtk_widget_get_root (GTK_WIDGET (self)), NULL);
   gtk_stack_set_visible_child_name (self->stack, "table");
 
   if (position != GTK_INVALID_LIST_POSITION)

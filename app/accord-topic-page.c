@@ -306,12 +306,9 @@ clear_content (AccordTopicPage *self)
 {
   GtkWidget *child;
 
-  /* When the focus is in the old content (a link followed from the
-   * keyboard), the window has none until the user moves it. Left to GTK
-   * 4.8, removing the focused widget has the window move the focus at its
-   * next layout, and it then asks about a widget no longer valid. */
-  if (accord_widget_has_focus_within (GTK_WIDGET (self->content)))
-    gtk_root_set_focus (gtk_widget_get_root (GTK_WIDGET (self)), NULL);
+  /* The focus in the old content (a link followed from the keyboard)
+   * goes with it: the window has none until the user moves it. */
+  accord_widget_release_focus (GTK_WIDGET (self->content));
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
     gtk_box_remove (self->content, child);
 

@@ -25,6 +25,27 @@ accord_widget_has_focus_within (GtkWidget *widget)
 }
 
 /**
+ * accord_widget_release_focus:
+ *
+ * Takes the keyboard focus away when it is @widget or inside it: the
+ * window then has none until it is given or the user moves it. Call it
+ * before removing or hiding what holds the focus; left to GTK 4.8, a
+ * removed focus widget has the window move the focus at its next layout,
+ * through a widget that may no longer be valid.
+ *
+ * Returns: whether @widget had the focus
+ */
+gboolean
+accord_widget_release_focus (GtkWidget *widget)
+{
+  if (!accord_widget_has_focus_within (widget))
+    return FALSE;
+
+  gtk_root_set_focus (gtk_widget_get_root (widget), NULL);
+  return TRUE;
+}
+
+/**
  * accord_widget_flatten_switcher:
  *
  * Makes the buttons of @switcher flat and apart, as GNOME's view switchers

@@ -11,6 +11,7 @@
 G_BEGIN_DECLS
 
 gboolean accord_widget_has_focus_within (GtkWidget        *widget);
+gboolean accord_widget_release_focus    (GtkWidget        *widget);
 void     accord_widget_flatten_switcher (GtkStackSwitcher *switcher);
 
 G_END_DECLS
