@@ -21,7 +21,7 @@ check (const char *json,
   guint line, column;
   char *result;
 
-  if (accord_json_check (json, len, NULL, &problem))
+  if (accord_json_check (json, len, NULL, NULL, NULL, NULL, &problem))
     return g_strdup ("ok");
 
   g_assert_nonnull (problem.message);
@@ -209,8 +209,41 @@ test_cancellable (void)
   g_string_append (json, "1]}");
 
   g_cancellable_cancel (cancellable);
-  g_assert_false (accord_json_check (json->str, json->len, cancellable, &problem));
+  g_assert_false (accord_json_check (json->str, json->len, cancellable, NULL, NULL, NULL, &problem));
   accord_json_problem_clear (&problem);
+}
+
+static void
+on_check_progress (gsize    offset,
+                   gpointer user_data)
+{
+  g_array_append_val ((GArray *) user_data, offset);
+}
+
+/* The check counts the objects, and tells how far it is as it goes. */
+static void
+test_objects_and_progress (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"a\": [");
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  AccordJsonProblem problem = { 0, };
+  guint n_objects = 0;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (json, i % 2 ? "1," : "{\"b\": {}},");
+  g_string_append (json, "[]]}");
+
+  g_assert_true (accord_json_check (json->str, json->len, NULL, on_check_progress, offsets,
+                                    &n_objects, &problem));
+  g_assert_cmpuint (n_objects, ==, 1 + 2 * 50000);
+  /* 150,003 values, a report every 65,536: two, in order, within the bytes. */
+  g_assert_cmpuint (offsets->len, ==, 2);
+  for (guint i = 0; i < offsets->len; i++)
+    {
+      g_assert_cmpuint (g_array_index (offsets, gsize, i), <, json->len);
+      if (i > 0)
+        g_assert_cmpuint (g_array_index (offsets, gsize, i), >, g_array_index (offsets, gsize, i - 1));
+    }
 }
 
 static void
@@ -270,7 +303,7 @@ problem_path (const char *json)
   AccordJsonProblem problem = { 0, };
   char *path;
 
-  g_assert_false (accord_json_check (json, strlen (json), NULL, &problem));
+  g_assert_false (accord_json_check (json, strlen (json), NULL, NULL, NULL, NULL, &problem));
   path = g_strdup (problem.path != NULL ? problem.path : "");
   accord_json_problem_clear (&problem);
 
@@ -329,6 +362,7 @@ main (int   argc,
   g_test_add_func ("/json-scan/depth-limit", test_depth_limit);
   g_test_add_func ("/json-scan/very-deep", test_very_deep_input_does_not_crash);
   g_test_add_func ("/json-scan/cancellable", test_cancellable);
+  g_test_add_func ("/json-scan/objects-and-progress", test_objects_and_progress);
   g_test_add_func ("/json-scan/locate", test_locate);
   g_test_add_func ("/json-scan/columns", test_columns_count_characters);
   g_test_add_func ("/json-scan/paths", test_paths);

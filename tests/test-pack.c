@@ -513,6 +513,64 @@ test_async (void)
   g_unlink (path);
 }
 
+/* Large enough for every phase to report more than once: 5,000 topics,
+ * 25,000 objects and 75,000 values. */
+static char *
+many_topics_pack (void)
+{
+  GString *json = g_string_new ("{ \"format\": \"accord-pack\", \"version\": 1, \"id\": \"many\",\n"
+                                "  \"title\": \"Many\", \"subjects\": [ { \"id\": \"s\", \"name\": \"S\" } ],\n"
+                                "  \"aspects\": [ { \"id\": \"a\", \"name\": \"A\" } ], \"topics\": [\n");
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (json, "%s    { \"id\": \"t%u\", \"title\": \"Topic %u\", \"body\": [\n"
+                                  "      { \"type\": \"paragraph\", \"text\": \"One of many.\" },\n"
+                                  "      { \"type\": \"list\", \"items\": [\"a\", \"b\"] },\n"
+                                  "      { \"type\": \"note\", \"text\": \"Noted.\" } ],\n"
+                                  "      \"topics\": [ { \"id\": \"t%u-1\", \"title\": \"Sub\", \"body\": [] } ] }",
+                            i > 0 ? ",\n" : "", i, i, i);
+  g_string_append (json, "\n  ]\n}\n");
+
+  return g_string_free (json, FALSE);
+}
+
+/* The bar moves all through the load, parsing included: no phase is one
+ * jump. */
+static void
+test_async_progress (void)
+{
+  g_autofree char *json = many_topics_pack ();
+  g_autofree char *path = write_temp_pack (json);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordPack) pack = NULL;
+  double previous = 0;
+
+  accord_pack_load_async (file, NULL, on_progress, g_array_ref (fractions),
+                          (GDestroyNotify) g_array_unref, on_loaded, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  pack = accord_pack_load_finish (result, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (accord_pack_get_topics (pack)), ==, 5000);
+
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpuint (fractions->len, >=, 20);
+  for (guint i = 0; i < fractions->len; i++)
+    {
+      double fraction = g_array_index (fractions, double, i);
+
+      g_assert_cmpfloat (fraction, >=, previous);
+      g_assert_cmpfloat (fraction - previous, <=, 0.1);
+      previous = fraction;
+    }
+  g_assert_cmpfloat (previous, ==, 1.0);
+
+  g_unlink (path);
+}
+
 static void
 test_async_error (void)
 {
@@ -579,6 +637,7 @@ main (int   argc,
   g_test_add_func ("/pack/too-many-problems", test_too_many_problems);
   g_test_add_func ("/pack/warnings-never-hide-errors", test_warnings_never_hide_errors);
   g_test_add_func ("/pack/async", test_async);
+  g_test_add_func ("/pack/async-progress", test_async_progress);
   g_test_add_func ("/pack/async-error", test_async_error);
   g_test_add_func ("/pack/async-cancel", test_async_cancel);
 

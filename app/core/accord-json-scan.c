@@ -14,7 +14,8 @@
 #include "accord-error.h"
 #include "accord-json-scan.h"
 
-/* How many values to scan between two looks at the GCancellable. */
+/* How many values to scan between two looks at the GCancellable (and two
+ * progress reports). */
 #define CANCEL_CHECK_INTERVAL 65536
 
 /* Member names of one object, kept while its members are read so a repeated
@@ -35,6 +36,9 @@ typedef struct
   guint              depth;
   guint              until_cancel_check;
   GCancellable      *cancellable;
+  AccordJsonProgressFunc progress;
+  gpointer           progress_data;
+  guint              n_objects;
   AccordJsonProblem *problem;
   GString           *scratch;  /* unescaped string */
   GString           *path;     /* only when finding the path of a problem */
@@ -405,6 +409,7 @@ scan_object (Checker *c)
   gboolean ok = FALSE;
   gsize path_len = c->path != NULL ? c->path->len : 0;
 
+  c->n_objects++;
   c->p++;  /* { */
   skip_ws (&c->p, c->end);
 
@@ -542,6 +547,8 @@ scan_value (Checker *c)
           g_error_free (error);
           return fail (c, c->p, ACCORD_PACK_ERROR_READ, _("Cancelled"));
         }
+      if (c->progress != NULL)
+        c->progress (c->p - c->data, c->progress_data);
     }
 
   if (c->p >= c->end)
@@ -584,6 +591,10 @@ scan_value (Checker *c)
  * @data: the bytes of the file
  * @length: their length
  * @cancellable: (nullable): checked every few thousand values
+ * @progress: (nullable) (scope call): told as often how far the check is
+ * @progress_data: data for @progress
+ * @n_objects: (out) (optional): the number of JSON objects in @data, which
+ *   is how a caller can tell how far JsonParser is through the same bytes
  * @problem: (out caller-allocates): filled in when %FALSE is returned
  *
  * Checks that @data is one JSON object, strictly as RFC 8259 writes it, in
@@ -593,27 +604,48 @@ scan_value (Checker *c)
  *
  * Returns: %TRUE when the bytes are safe to hand to JsonParser
  */
-static gboolean check_bytes (const char *data, gsize length, GCancellable *cancellable,
-                             AccordJsonProblem *problem, GString *path);
+static gboolean check_bytes (Checker *c);
 
 gboolean
-accord_json_check (const char        *data,
-                   gsize              length,
-                   GCancellable      *cancellable,
-                   AccordJsonProblem *problem)
+accord_json_check (const char            *data,
+                   gsize                  length,
+                   GCancellable          *cancellable,
+                   AccordJsonProgressFunc progress,
+                   gpointer               progress_data,
+                   guint                 *n_objects,
+                   AccordJsonProblem     *problem)
 {
+  g_autoptr(GString) scratch = g_string_new (NULL);
   g_autoptr(GString) path = NULL;
   AccordJsonProblem again = { 0, };
+  Checker c = {
+    .data = data,
+    .end = data + length,
+    .cancellable = cancellable,
+    .progress = progress,
+    .progress_data = progress_data,
+    .problem = problem,
+    .scratch = scratch,
+  };
+  Checker with_path = c;
 
-  if (check_bytes (data, length, cancellable, problem, NULL))
-    return TRUE;
+  if (check_bytes (&c))
+    {
+      if (n_objects != NULL)
+        *n_objects = c.n_objects;
+      return TRUE;
+    }
 
   /* Only now is it worth knowing where in the document the problem is:
    * the same check again, keeping track of the path this time. */
   if (g_cancellable_is_cancelled (cancellable))
     return FALSE;
   path = g_string_new (NULL);
-  check_bytes (data, length, NULL, &again, path);
+  with_path.cancellable = NULL;
+  with_path.progress = NULL;
+  with_path.problem = &again;
+  with_path.path = path;
+  check_bytes (&with_path);
   if (again.offset == problem->offset && again.path != NULL && *again.path != '\0')
     problem->path = g_steal_pointer (&again.path);
   accord_json_problem_clear (&again);
@@ -621,53 +653,41 @@ accord_json_check (const char        *data,
   return FALSE;
 }
 
+/* One pass over the bytes; @c has its data, end, problem and options set. */
 static gboolean
-check_bytes (const char        *data,
-             gsize              length,
-             GCancellable      *cancellable,
-             AccordJsonProblem *problem,
-             GString           *path)
+check_bytes (Checker *c)
 {
-  g_autoptr(GString) scratch = g_string_new (NULL);
-  Checker c = {
-    .data = data,
-    .end = data + length,
-    .p = data,
-    .depth = 0,
-    .until_cancel_check = CANCEL_CHECK_INTERVAL,
-    .cancellable = cancellable,
-    .problem = problem,
-    .scratch = scratch,
-    .path = path,
-  };
+  c->p = c->data;
+  c->depth = 0;
+  c->until_cancel_check = CANCEL_CHECK_INTERVAL;
+  c->n_objects = 0;
+  c->problem->message = NULL;
+  c->problem->path = NULL;
 
-  problem->message = NULL;
-  problem->path = NULL;
+  if (c->end - c->data >= 3 && memcmp (c->data, "\xEF\xBB\xBF", 3) == 0)
+    c->p += 3;
 
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    c.p += 3;
+  skip_ws (&c->p, c->end);
+  if (c->p >= c->end)
+    return fail (c, c->p, ACCORD_PACK_ERROR_EMPTY, _("the file is empty"));
 
-  skip_ws (&c.p, c.end);
-  if (c.p >= c.end)
-    return fail (&c, c.p, ACCORD_PACK_ERROR_EMPTY, _("the file is empty"));
-
-  if (*c.p != '{')
+  if (*c->p != '{')
     {
-      const char *start = c.p;
+      const char *start = c->p;
 
       /* Tell “not JSON” from “JSON, but not an object”. */
-      if (!scan_value (&c))
+      if (!scan_value (c))
         return FALSE;
-      return fail (&c, start, ACCORD_PACK_ERROR_NOT_A_PACK,
+      return fail (c, start, ACCORD_PACK_ERROR_NOT_A_PACK,
                    _("not a pack: the file must hold one JSON object"));
     }
 
-  if (!scan_value (&c))
+  if (!scan_value (c))
     return FALSE;
 
-  skip_ws (&c.p, c.end);
-  if (c.p < c.end)
-    return fail (&c, c.p, ACCORD_PACK_ERROR_SYNTAX,
+  skip_ws (&c->p, c->end);
+  if (c->p < c->end)
+    return fail (c, c->p, ACCORD_PACK_ERROR_SYNTAX,
                  _("unexpected text after the end of the JSON object"));
 
   return TRUE;

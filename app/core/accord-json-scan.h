@@ -33,10 +33,17 @@ typedef struct
 
 void     accord_json_problem_clear  (AccordJsonProblem *problem);
 
-gboolean accord_json_check          (const char        *data,
-                                     gsize              length,
-                                     GCancellable      *cancellable,
-                                     AccordJsonProblem *problem);
+/* Told every few thousand values how far a check has come. */
+typedef void (*AccordJsonProgressFunc) (gsize    offset,
+                                        gpointer user_data);
+
+gboolean accord_json_check          (const char            *data,
+                                     gsize                  length,
+                                     GCancellable          *cancellable,
+                                     AccordJsonProgressFunc progress,
+                                     gpointer               progress_data,
+                                     guint                 *n_objects,
+                                     AccordJsonProblem     *problem);
 
 /* Where a path was found: the offset of its member name (for array elements
  * and the root, the same as the value's) and of its value. */
