@@ -7,6 +7,12 @@
  * a progress bar, and a Cancel button that activates win.cancel-load. The
  * window floats it over the foot of its views while a pack loads, and
  * builds it the first time a pack loads: it is not part of the first screen.
+ *
+ * The bar takes a new fraction at most every FRACTION_INTERVAL_MS, the
+ * latest one: the loader reports every per cent, and where GTK's renderer
+ * cannot tell what changed in a frame (Mesa's llvmpipe on X11) each new
+ * fraction is a repaint of the whole window, 20–40 ms of drawing on the
+ * processors the loader needs (docs/performance.md, tenth round).
  */
 
 #define G_LOG_DOMAIN "accord"
@@ -22,7 +28,12 @@ struct _AccordLoadingBar
   /* template children */
   GtkLabel *label;
   GtkProgressBar *progress_bar;
+
+  double pending_fraction;
+  guint fraction_timeout;   /* while it runs, new fractions wait for it */
 };
+
+#define FRACTION_INTERVAL_MS 100
 
 G_DEFINE_FINAL_TYPE (AccordLoadingBar, accord_loading_bar, GTK_TYPE_WIDGET)
 
@@ -45,23 +56,53 @@ accord_loading_bar_start (AccordLoadingBar *self,
   g_return_if_fail (ACCORD_IS_LOADING_BAR (self));
 
   gtk_label_set_text (self->label, text);
+  g_clear_handle_id (&self->fraction_timeout, g_source_remove);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
 }
 
+static gboolean
+show_pending_fraction (gpointer user_data)
+{
+  AccordLoadingBar *self = user_data;
+
+  if (self->pending_fraction == gtk_progress_bar_get_fraction (self->progress_bar))
+    {
+      self->fraction_timeout = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_progress_bar_set_fraction (self->progress_bar, self->pending_fraction);
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * accord_loading_bar_set_fraction:
+ * @fraction: how much is done, in [0, 1]
+ *
+ * Shows @fraction at once if the bar has not changed for a while, else
+ * when the interval is over, unless a later fraction comes first.
+ */
 void
 accord_loading_bar_set_fraction (AccordLoadingBar *self,
                                  double            fraction)
 {
   g_return_if_fail (ACCORD_IS_LOADING_BAR (self));
 
+  self->pending_fraction = fraction;
+  if (self->fraction_timeout != 0)
+    return;
+
   gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  self->fraction_timeout = g_timeout_add (FRACTION_INTERVAL_MS, show_pending_fraction, self);
 }
 
 static void
 accord_loading_bar_dispose (GObject *object)
 {
+  AccordLoadingBar *self = ACCORD_LOADING_BAR (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->fraction_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), ACCORD_TYPE_LOADING_BAR);
   /* GTK 4.8 leaves the template's unnamed root to us. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)

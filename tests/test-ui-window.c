@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "accord-loading-bar.h"
 #include "accord-sidebar.h"
 #include "accord-test-util.h"
 #include "accord-topic-page.h"
@@ -545,6 +546,38 @@ test_open_valid_pack (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The loading bar shows a fraction at once, then at most one more each
+ * interval, the latest; a new load starts from nothing at once. */
+static void
+test_loading_bar_interval (void)
+{
+  AccordLoadingBar *bar = g_object_ref_sink (ACCORD_LOADING_BAR (accord_loading_bar_new ()));
+  GtkProgressBar *progress = GTK_PROGRESS_BAR (accord_test_find_by_type (GTK_WIDGET (bar), GTK_TYPE_PROGRESS_BAR));
+  gint64 start, deadline;
+
+  accord_loading_bar_start (bar, "Opening “a.json”…");
+  accord_loading_bar_set_fraction (bar, 0.1);
+  accord_loading_bar_set_fraction (bar, 0.2);
+  accord_loading_bar_set_fraction (bar, 0.3);
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (progress), ==, 0.1);
+
+  start = g_get_monotonic_time ();
+  deadline = start + 2 * G_USEC_PER_SEC;
+  while (gtk_progress_bar_get_fraction (progress) == 0.1 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (progress), ==, 0.3);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 90 * 1000);
+
+  accord_loading_bar_start (bar, "Opening “b.json”…");
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (progress), ==, 0);
+  accord_loading_bar_set_fraction (bar, 0.5);
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (progress), ==, 0.5);
+
+  /* Its timeout goes with it. */
+  g_object_unref (bar);
+  accord_test_iterate (200);
+}
+
 static void
 test_find_in_page (void)
 {
@@ -926,6 +959,7 @@ main (int   argc,
   g_test_add_func ("/window/related-link", test_related_link);
   g_test_add_func ("/window/invalid-pack-keeps-content", test_invalid_pack_keeps_content);
   g_test_add_func ("/window/open-valid-pack", test_open_valid_pack);
+  g_test_add_func ("/window/loading-bar-interval", test_loading_bar_interval);
   g_test_add_func ("/window/find-in-page", test_find_in_page);
   g_test_add_func ("/window/zoom", test_zoom);
   g_test_add_func ("/window/first-frame-final", test_first_frame_final);
