@@ -467,6 +467,27 @@ on_loaded (GObject      *source,
   *out = g_object_ref (result);
 }
 
+/* Loads @file in a thread, noting each progress report in @fractions
+ * (when not NULL), and waits for the result and the last report. */
+static GAsyncResult *
+load_async (GFile        *file,
+            GCancellable *cancellable,
+            GArray       *fractions)
+{
+  GAsyncResult *result = NULL;
+
+  if (fractions != NULL)
+    accord_pack_load_async (file, cancellable, on_progress, g_array_ref (fractions),
+                            (GDestroyNotify) g_array_unref, on_loaded, &result);
+  else
+    accord_pack_load_async (file, cancellable, NULL, NULL, NULL, on_loaded, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE));
+
+  return result;
+}
+
 static char *
 write_temp_pack (const char *json)
 {
@@ -493,10 +514,7 @@ test_async (void)
   g_autoptr(AccordPack) pack = NULL;
   g_autoptr(GPtrArray) diagnostics = NULL;
 
-  accord_pack_load_async (file, NULL, on_progress, g_array_ref (fractions),
-                          (GDestroyNotify) g_array_unref, on_loaded, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  result = load_async (file, NULL, fractions);
 
   pack = accord_pack_load_finish (result, &diagnostics, &error);
   g_assert_no_error (error);
@@ -505,7 +523,6 @@ test_async (void)
   g_assert_cmpuint (diagnostics->len, ==, 0);
 
   /* Progress is reported in the caller's context and never goes back. */
-  while (g_main_context_iteration (NULL, FALSE));
   g_assert_cmpuint (fractions->len, >, 0);
   for (guint i = 1; i < fractions->len; i++)
     g_assert_cmpfloat (g_array_index (fractions, double, i), >=, g_array_index (fractions, double, i - 1));
@@ -548,15 +565,11 @@ test_async_progress (void)
   g_autoptr(AccordPack) pack = NULL;
   double previous = 0;
 
-  accord_pack_load_async (file, NULL, on_progress, g_array_ref (fractions),
-                          (GDestroyNotify) g_array_unref, on_loaded, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  result = load_async (file, NULL, fractions);
   pack = accord_pack_load_finish (result, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (accord_pack_get_topics (pack)), ==, 5000);
 
-  while (g_main_context_iteration (NULL, FALSE));
   g_assert_cmpuint (fractions->len, >=, 20);
   for (guint i = 0; i < fractions->len; i++)
     {
@@ -581,9 +594,7 @@ test_async_error (void)
   g_autoptr(AccordPack) pack = NULL;
   g_autoptr(GPtrArray) diagnostics = NULL;
 
-  accord_pack_load_async (file, NULL, NULL, NULL, NULL, on_loaded, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  result = load_async (file, NULL, NULL);
 
   pack = accord_pack_load_finish (result, &diagnostics, &error);
   g_assert_null (pack);
@@ -605,9 +616,7 @@ test_async_cancel (void)
   g_autoptr(AccordPack) pack = NULL;
 
   g_cancellable_cancel (cancellable);
-  accord_pack_load_async (file, cancellable, NULL, NULL, NULL, on_loaded, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  result = load_async (file, cancellable, NULL);
 
   pack = accord_pack_load_finish (result, NULL, &error);
   g_assert_null (pack);
