@@ -584,6 +584,47 @@ test_async_progress (void)
   g_unlink (path);
 }
 
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         reports;
+} CancelOnProgress;
+
+static void
+cancel_on_progress (double   fraction,
+                    gpointer user_data)
+{
+  CancelOnProgress *c = user_data;
+
+  c->reports++;
+  g_cancellable_cancel (c->cancellable);
+}
+
+/* Nothing is reported once a load is cancelled, though its thread goes on
+ * to the end of the parse. */
+static void
+test_async_cancel_progress (void)
+{
+  g_autofree char *json = many_topics_pack ();
+  g_autofree char *path = write_temp_pack (json);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  CancelOnProgress c = { cancellable, 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(AccordPack) pack = NULL;
+
+  accord_pack_load_async (file, cancellable, cancel_on_progress, &c, NULL, on_loaded, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE));
+
+  g_assert_cmpuint (c.reports, ==, 1);
+  /* Cancelled, unless the thread was done before the first report came. */
+  pack = accord_pack_load_finish (result, NULL, NULL);
+
+  g_unlink (path);
+}
+
 static void
 test_async_error (void)
 {
@@ -647,6 +688,7 @@ main (int   argc,
   g_test_add_func ("/pack/warnings-never-hide-errors", test_warnings_never_hide_errors);
   g_test_add_func ("/pack/async", test_async);
   g_test_add_func ("/pack/async-progress", test_async_progress);
+  g_test_add_func ("/pack/async-cancel-progress", test_async_cancel_progress);
   g_test_add_func ("/pack/async-error", test_async_error);
   g_test_add_func ("/pack/async-cancel", test_async_cancel);
 

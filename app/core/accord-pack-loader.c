@@ -1875,7 +1875,10 @@ progress_in_main_context (gpointer data)
   ProgressUpdate *update = data;
   LoadData *ld = g_task_get_task_data (update->task);
 
-  if (!g_task_get_completed (update->task))
+  /* A cancelled load runs on until JsonParser is done, but its caller
+   * has moved on: a newer load may be showing its own progress. */
+  if (!g_task_get_completed (update->task) &&
+      !g_cancellable_is_cancelled (g_task_get_cancellable (update->task)))
     ld->progress (update->fraction, ld->progress_data);
 
   return G_SOURCE_REMOVE;
