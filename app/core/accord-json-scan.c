@@ -30,18 +30,18 @@ typedef struct
 
 typedef struct
 {
-  const char        *data;
-  const char        *end;
-  const char        *p;
-  guint              depth;
-  guint              until_cancel_check;
-  GCancellable      *cancellable;
+  const char            *data;
+  const char            *end;
+  const char            *p;
+  guint                  depth;
+  guint                  until_cancel_check;
+  GCancellable          *cancellable;
   AccordJsonProgressFunc progress;
-  gpointer           progress_data;
-  guint              n_objects;
-  AccordJsonProblem *problem;
-  GString           *scratch;  /* unescaped string */
-  GString           *path;     /* only when finding the path of a problem */
+  gpointer               progress_data;
+  guint                  n_objects;
+  AccordJsonProblem     *problem;
+  GString               *scratch;  /* unescaped string */
+  GString               *path;     /* only when finding the path of a problem */
 } Checker;
 
 void
