@@ -119,6 +119,41 @@ test_rejects_bad_text (void)
   assert_problem ("{\"a\": \"ok \xE2\x98\xAE then \xE2\x98\"}", ACCORD_PACK_ERROR_ENCODING, "1:18");
 }
 
+/* Long strings are scanned eight bytes at a time: whatever needs a look
+ * is found at every place in such a word, and at its column. */
+static void
+test_long_strings (void)
+{
+  struct { const char *bytes; int code; guint after; } cases[] = {
+    { "\x01", ACCORD_PACK_ERROR_SYNTAX, 0 },     /* a control character */
+    { "\x7f", 0, 0 },                            /* DEL is allowed */
+    { "\xff", ACCORD_PACK_ERROR_ENCODING, 0 },   /* not UTF-8 */
+    { "é", 0, 0 },
+    { "\\n", 0, 0 },
+    { "\\q", ACCORD_PACK_ERROR_SYNTAX, 0 },     /* an invalid escape */
+    { "\"", ACCORD_PACK_ERROR_SYNTAX, 1 },       /* the end, then no “,” or “}” */
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (guint at = 0; at < 24; at++)
+      {
+        g_autoptr(GString) json = g_string_new ("{\"a\": \"");
+        g_autofree char *result = NULL;
+        g_autofree char *expected = NULL;
+        guint column;
+
+        for (guint i = 0; i < at; i++)
+          g_string_append_c (json, 'a' + i % 26);
+        column = json->len + 1 + cases[c].after;
+        g_string_append (json, cases[c].bytes);
+        g_string_append (json, "abcdefghijklmnopqrstuvwxyz\"}");
+
+        result = check (json->str, json->len);
+        expected = cases[c].code == 0 ? g_strdup ("ok") : g_strdup_printf ("%d@1:%u", cases[c].code, column);
+        g_assert_cmpstr (result, ==, expected);
+      }
+}
+
 static void
 test_rejects_non_packs (void)
 {
@@ -356,6 +391,7 @@ main (int   argc,
   g_test_add_func ("/json-scan/valid", test_accepts_valid_json);
   g_test_add_func ("/json-scan/non-json", test_rejects_non_json);
   g_test_add_func ("/json-scan/bad-text", test_rejects_bad_text);
+  g_test_add_func ("/json-scan/long-strings", test_long_strings);
   g_test_add_func ("/json-scan/non-packs", test_rejects_non_packs);
   g_test_add_func ("/json-scan/repeated-member", test_repeated_member);
   g_test_add_func ("/json-scan/repeated-member-large", test_repeated_member_large_object);

@@ -177,6 +177,28 @@ read_hex4 (const char *p,
   return TRUE;
 }
 
+static inline guint64
+load_word (const char *p)
+{
+  guint64 w;
+
+  memcpy (&w, p, sizeof w);
+  return w;
+}
+
+/* Whether none of eight bytes needs a closer look in a string: no control
+ * character, quote, backslash or byte of a multi-byte character. A byte
+ * that does sets its top bit in one of the terms; a borrow can set more,
+ * which only sends the caller to look at each byte. */
+static inline gboolean
+plain_word (guint64 w)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  guint64 hits = w | (w - ones * 0x20) | ((w ^ (ones * '"')) - ones) | ((w ^ (ones * '\\')) - ones);
+
+  return (hits & (ones * 0x80)) == 0;
+}
+
 /* Scans a string starting at the opening quote. When @out is not %NULL the
  * unescaped text is stored there. Multi-byte characters are validated here. */
 static gboolean
@@ -193,7 +215,9 @@ scan_string (Checker *c,
     {
       const char *run = p;
 
-      /* Fast path: ordinary ASCII characters. */
+      /* Fast path: ordinary ASCII characters, eight at a time first. */
+      while (end - p >= 8 && plain_word (load_word (p)))
+        p += 8;
       while (p < end && (guchar) *p < 0x80 && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
         p++;
 
