@@ -467,20 +467,17 @@ on_loaded (GObject      *source,
   *out = g_object_ref (result);
 }
 
-/* Loads @file in a thread, noting each progress report in @fractions
- * (when not NULL), and waits for the result and the last report. */
+/* Loads @file in a thread, telling @progress (when not NULL) of each
+ * report, and waits for the result and the last report. */
 static GAsyncResult *
-load_async (GFile        *file,
-            GCancellable *cancellable,
-            GArray       *fractions)
+load_async (GFile              *file,
+            GCancellable       *cancellable,
+            AccordProgressFunc  progress,
+            gpointer            progress_data)
 {
   GAsyncResult *result = NULL;
 
-  if (fractions != NULL)
-    accord_pack_load_async (file, cancellable, on_progress, g_array_ref (fractions),
-                            (GDestroyNotify) g_array_unref, on_loaded, &result);
-  else
-    accord_pack_load_async (file, cancellable, NULL, NULL, NULL, on_loaded, &result);
+  accord_pack_load_async (file, cancellable, progress, progress_data, NULL, on_loaded, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   while (g_main_context_iteration (NULL, FALSE));
@@ -514,7 +511,7 @@ test_async (void)
   g_autoptr(AccordPack) pack = NULL;
   g_autoptr(GPtrArray) diagnostics = NULL;
 
-  result = load_async (file, NULL, fractions);
+  result = load_async (file, NULL, on_progress, fractions);
 
   pack = accord_pack_load_finish (result, &diagnostics, &error);
   g_assert_no_error (error);
@@ -565,7 +562,7 @@ test_async_progress (void)
   g_autoptr(AccordPack) pack = NULL;
   double previous = 0;
 
-  result = load_async (file, NULL, fractions);
+  result = load_async (file, NULL, on_progress, fractions);
   pack = accord_pack_load_finish (result, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (accord_pack_get_topics (pack)), ==, 5000);
@@ -613,10 +610,7 @@ test_async_cancel_progress (void)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(AccordPack) pack = NULL;
 
-  accord_pack_load_async (file, cancellable, cancel_on_progress, &c, NULL, on_loaded, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE));
+  result = load_async (file, cancellable, cancel_on_progress, &c);
 
   g_assert_cmpuint (c.reports, ==, 1);
   /* Cancelled, unless the thread was done before the first report came. */
@@ -635,7 +629,7 @@ test_async_error (void)
   g_autoptr(AccordPack) pack = NULL;
   g_autoptr(GPtrArray) diagnostics = NULL;
 
-  result = load_async (file, NULL, NULL);
+  result = load_async (file, NULL, NULL, NULL);
 
   pack = accord_pack_load_finish (result, &diagnostics, &error);
   g_assert_null (pack);
@@ -657,7 +651,7 @@ test_async_cancel (void)
   g_autoptr(AccordPack) pack = NULL;
 
   g_cancellable_cancel (cancellable);
-  result = load_async (file, cancellable, NULL);
+  result = load_async (file, cancellable, NULL, NULL);
 
   pack = accord_pack_load_finish (result, NULL, &error);
   g_assert_null (pack);
