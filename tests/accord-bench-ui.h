@@ -86,6 +86,38 @@ accord_bench_wait_paint (GtkWidget        *widget,
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* A style class that changes a widget's background so slightly nothing
+ * moves: toggling it makes the window paint a frame without laying out.
+ * Returns the provider, for accord_bench_remove_tint(). */
+static inline GtkCssProvider *
+accord_bench_add_tint (void)
+{
+  GtkCssProvider *tint = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_data (tint, ".accord-bench-tint { background-color: #fdfdfd; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (tint),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  return tint;
+}
+
+static inline void
+accord_bench_toggle_tint (GtkWidget *widget)
+{
+  if (gtk_widget_has_css_class (widget, "accord-bench-tint"))
+    gtk_widget_remove_css_class (widget, "accord-bench-tint");
+  else
+    gtk_widget_add_css_class (widget, "accord-bench-tint");
+}
+
+static inline void
+accord_bench_remove_tint (GtkCssProvider *tint,
+                          GtkWidget      *widget)
+{
+  gtk_widget_remove_css_class (widget, "accord-bench-tint");
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (tint));
+  g_object_unref (tint);
+}
+
 /* The baseline: @widget painted again 30 times with nothing to lay out,
  * its background tinted and untinted in turn (asking for a frame with
  * nothing changed paints nothing: GTK draws only what differs). The
@@ -96,26 +128,19 @@ accord_bench_measure_baseline (GtkWidget          *widget,
                                AccordBenchSamples *painted,
                                AccordBenchSamples *cpu)
 {
-  g_autoptr(GtkCssProvider) tint = gtk_css_provider_new ();
+  GtkCssProvider *tint = accord_bench_add_tint ();
 
-  gtk_css_provider_load_from_data (tint, ".accord-bench-tint { background-color: #fdfdfd; }", -1);
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (tint),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   for (guint i = 0; i < 30; i++)
     {
       gint64 t0 = g_get_monotonic_time (), c0 = accord_bench_thread_cpu_us ();
 
-      if (i % 2 == 0)
-        gtk_widget_add_css_class (widget, "accord-bench-tint");
-      else
-        gtk_widget_remove_css_class (widget, "accord-bench-tint");
+      accord_bench_toggle_tint (widget);
       accord_bench_wait_paint (widget, f);
       accord_bench_add (painted, (f->painted - t0) / 1000.0);
       accord_bench_add (cpu, (f->painted_cpu - c0) / 1000.0);
       accord_test_iterate (30);
     }
-  gtk_widget_remove_css_class (widget, "accord-bench-tint");
-  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (tint));
+  accord_bench_remove_tint (tint, widget);
 }
 
 /* Generates a pack of @aspects × @subjects (12 groups, 10 topics) with
@@ -146,6 +171,7 @@ accord_bench_show_generated (const char  *generator,
            g_list_model_get_n_items (accord_pack_get_aspects (*pack)),
            g_list_model_get_n_items (accord_pack_get_subjects (*pack)));
 
+  accord_test_add_style ();
   window = accord_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   accord_window_set_pack (window, *pack);

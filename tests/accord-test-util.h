@@ -11,6 +11,18 @@
 #include "accord-cell-text.h"
 #include "accord-core.h"
 
+/* Accord's style sheet, as the application adds it at start-up, for a
+ * window made without the application. */
+static inline void
+accord_test_add_style (void)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (css, "/io/github/accord/Accord/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 /* The built-in pack, from the GResource compiled into the app. */
 static inline AccordPack *
 accord_test_load_builtin (void)

@@ -7,25 +7,31 @@
  * xvfb-run)
  *
  * Generates a pack of about 100 MB (accord-gen-pack --size-mb=100), shows
- * the real window (1280×800) with the built-in pack, then opens the
- * generated pack through the window's own path (accord_window_open_file:
- * the loader runs in a worker thread and reports progress). Throughout, a
- * tick callback on the window redraws the progress bar on every frame, so
- * the frame clock runs continuously, and each GdkFrameClock::after-paint is
- * timed. Reported:
+ * the real window (1280×800, with Accord's style sheet) with the built-in
+ * pack, then opens the generated pack through the window's own path
+ * (accord_window_open_file: the loader runs in a worker thread and reports
+ * progress). Throughout, a tick callback on the window redraws the progress
+ * bar on every frame, so the frame clock runs continuously, and each frame
+ * is timed from GdkFrameClock's before-paint, through its layout, to its
+ * after-paint. Reported, for each phase:
  *
- *  - the baseline: the frame interval of the idle window with the same
- *    tick callback, for 2 s before opening;
- *  - while loading (from accord_window_open_file until the window's pack
- *    changes), and for the swap (until the first frame painted with the
- *    new pack) and the 2 s after it: the longest gap between two painted
- *    frames, p50 and p95, as ratios to the 50 ms target and to the
- *    baseline;
- *  - the time until the pack is shown, and the main thread's CPU time;
- *  - in each phase, how often the toplevel was laid out again
- *    (GdkToplevel::compute-size): on X11 GDK 4.8 asks the X server for the
- *    monitor and its work area each time, round trips to a display server
- *    that shares the processors with the loader.
+ *  - idle: the idle window, 2 s before opening: frames with nothing new,
+ *    which GTK does not draw (the frame interval);
+ *  - repainted: the idle window, 2 s more, its header bar tinted and
+ *    untinted on every frame: what drawing the window costs when nothing
+ *    else runs, the baseline of the loading frames;
+ *  - loading (from accord_window_open_file until the window's pack
+ *    changes), the swap (until the first frame painted with the new pack)
+ *    and the 2 s after it;
+ *
+ * the gaps between painted frames (p50, p95, the longest, against the 50 ms
+ * target and against the idle frame); the frames that drew anything (their
+ * paint took over 2 ms: one with nothing new takes well under one) and
+ * their painting time; how often the toplevel was laid out again
+ * (GdkToplevel::compute-size: on X11 GDK 4.8 asks the X server for the
+ * monitor and its work area each time). Then the time until the pack is
+ * shown with the main thread's CPU time, and the longest gaps after
+ * opening, each split into waiting for the frame, layout and painting.
  *
  * Nothing is asserted: this prints figures.
  */
@@ -37,24 +43,34 @@
 #include <time.h>
 #include <glib/gstdio.h>
 
-#include "accord-test-util.h"
-#include "accord-window.h"
-#include "accord-bench-util.h"
+#include "accord-bench-ui.h"
 
 #define TARGET_MS 50.0
 
-typedef enum { PHASE_IDLE, PHASE_LOADING, PHASE_SWAP, PHASE_AFTER, N_PHASES } Phase;
+#define DRAWN_MS 2.0
 
-static const char *phase_names[] = { "idle (baseline)", "loading", "swap (pack set -> first frame)", "2 s after" };
+typedef enum { PHASE_IDLE, PHASE_REPAINTED, PHASE_LOADING, PHASE_SWAP, PHASE_AFTER, N_PHASES } Phase;
+
+static const char *phase_names[] = {
+  "idle (baseline)", "idle, repainted", "loading", "swap (pack set -> first frame)", "2 s after"
+};
 
 typedef struct
 {
-  GArray *paints;    /* gint64 µs: every after-paint */
-  GArray *phases;    /* guint8: the phase each paint was in */
-  GArray *cpu;       /* gint64 µs: the main thread's CPU time at each */
+  gint64 started;    /* µs: before-paint */
+  gint64 laid_out;   /* µs: the layout phase done */
+  gint64 painted;    /* µs: after-paint */
+  gint64 cpu;        /* µs: the main thread's CPU time at after-paint */
   Phase phase;
-  gint64 last_paint;
+} Frame;
+
+typedef struct
+{
+  GArray *frames;    /* Frame */
+  Frame current;
+  Phase phase;
   GtkWidget *progress_bar;
+  GtkWidget *header_bar;
   gint64 pack_set;
   gint64 shown;
   guint layouts[N_PHASES];   /* of the toplevel: GdkToplevel::compute-size */
@@ -81,25 +97,46 @@ tick (GtkWidget     *widget,
     b->progress_bar = accord_test_find_by_type (widget, GTK_TYPE_PROGRESS_BAR);
   if (b->progress_bar != NULL)
     gtk_widget_queue_draw (b->progress_bar);
+  /* A change that needs no layout, and a repaint of the window. */
+  if (b->phase == PHASE_REPAINTED)
+    accord_bench_toggle_tint (b->header_bar);
   return G_SOURCE_CONTINUE;
+}
+
+static void
+on_before_paint (GdkFrameClock *clock,
+                 Bench         *b)
+{
+  b->current.started = b->current.laid_out = g_get_monotonic_time ();
+}
+
+static void
+on_layout_done (GdkFrameClock *clock,
+                Bench         *b)
+{
+  b->current.laid_out = g_get_monotonic_time ();
 }
 
 static void
 on_after_paint (GdkFrameClock *clock,
                 Bench         *b)
 {
-  gint64 now = g_get_monotonic_time ();
-  gint64 cpu = accord_bench_thread_cpu_us ();
-  guint8 phase = b->phase;
-
-  g_array_append_val (b->paints, now);
-  g_array_append_val (b->cpu, cpu);
-  g_array_append_val (b->phases, phase);
-  if (b->phase == PHASE_SWAP && now > b->pack_set)
+  b->current.painted = g_get_monotonic_time ();
+  b->current.cpu = accord_bench_thread_cpu_us ();
+  b->current.phase = b->phase;
+  g_array_append_val (b->frames, b->current);
+  if (b->phase == PHASE_SWAP && b->current.painted > b->pack_set)
     {
-      b->shown = now;
+      b->shown = b->current.painted;
       b->phase = PHASE_AFTER;
     }
+}
+
+static Frame *
+frame_at (Bench *b,
+          guint  i)
+{
+  return &g_array_index (b->frames, Frame, i);
 }
 
 static void
@@ -120,7 +157,8 @@ on_pack_changed (AccordWindow *window,
 }
 
 /* The gaps between painted frames that end in @phase (a gap belongs to
- * the phase of the frame that ends it). */
+ * the phase of the frame that ends it; none spans two of the idle phases
+ * and the next). */
 static GArray *
 gaps_of (Bench *b,
          Phase  phase,
@@ -129,24 +167,43 @@ gaps_of (Bench *b,
   GArray *gaps = g_array_new (FALSE, FALSE, sizeof (double));
   double longest = -1;
 
-  for (guint i = 1; i < b->paints->len; i++)
+  for (guint i = 1; i < b->frames->len; i++)
     {
+      Frame *f = frame_at (b, i), *before = frame_at (b, i - 1);
       double gap;
 
-      if (g_array_index (b->phases, guint8, i) != phase ||
-          (g_array_index (b->phases, guint8, i - 1) == PHASE_IDLE && phase != PHASE_IDLE))
+      if (f->phase != phase || (before->phase != phase && before->phase <= PHASE_REPAINTED))
         continue;
-      gap = (g_array_index (b->paints, gint64, i) - g_array_index (b->paints, gint64, i - 1)) / 1000.0;
+      gap = (f->painted - before->painted) / 1000.0;
       g_array_append_val (gaps, gap);
       if (gap > longest)
         {
           longest = gap;
           if (longest_at != NULL)
-            *longest_at = (g_array_index (b->paints, gint64, i - 1) - g_array_index (b->paints, gint64, 0)) / 1000.0;
+            *longest_at = (before->painted - frame_at (b, 0)->painted) / 1000.0;
         }
     }
   g_array_sort (gaps, accord_bench_compare_doubles);
   return gaps;
+}
+
+/* How long the frames of @phase that drew anything took to paint. */
+static GArray *
+draws_of (Bench *b,
+          Phase  phase)
+{
+  GArray *draws = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < b->frames->len; i++)
+    {
+      Frame *f = frame_at (b, i);
+      double paint = (f->painted - f->laid_out) / 1000.0;
+
+      if (f->phase == phase && paint > DRAWN_MS)
+        g_array_append_val (draws, paint);
+    }
+  g_array_sort (draws, accord_bench_compare_doubles);
+  return draws;
 }
 
 int
@@ -162,6 +219,7 @@ main (int   argc,
   g_autoptr(AccordPack) builtin = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFileInfo) info = NULL;
+  GtkCssProvider *tint;
   AccordWindow *window;
   GdkFrameClock *clock;
   Bench b = { 0 };
@@ -185,11 +243,11 @@ main (int   argc,
   g_assert_no_error (error);
   g_print ("pack file: %.1f MB\n", g_file_info_get_size (info) / 1e6);
 
-  b.paints = g_array_new (FALSE, FALSE, sizeof (gint64));
-  b.phases = g_array_new (FALSE, FALSE, sizeof (guint8));
-  b.cpu = g_array_new (FALSE, FALSE, sizeof (gint64));
+  b.frames = g_array_new (FALSE, FALSE, sizeof (Frame));
 
   builtin = accord_test_load_builtin ();
+  accord_test_add_style ();
+  tint = accord_bench_add_tint ();
   window = accord_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   accord_window_set_pack (window, builtin);
@@ -201,16 +259,23 @@ main (int   argc,
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
   accord_test_iterate (500);
 
+  b.header_bar = accord_test_find_by_type (GTK_WIDGET (window), GTK_TYPE_HEADER_BAR);
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), &b);
+  g_signal_connect_after (clock, "layout", G_CALLBACK (on_layout_done), &b);
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &b);
   gtk_widget_add_tick_callback (GTK_WIDGET (window), tick, &b, NULL);
   g_signal_connect (window, "notify::pack", G_CALLBACK (on_pack_changed), &b);
   g_signal_connect (gtk_native_get_surface (GTK_NATIVE (window)), "compute-size",
                     G_CALLBACK (on_compute_size), &b);
 
-  /* The baseline: the idle window, frames forced the same way. */
+  /* The baselines: the idle window, frames forced the same way; then
+   * repainted on every frame. */
   b.phase = PHASE_IDLE;
   accord_test_iterate (2000);
+  b.phase = PHASE_REPAINTED;
+  accord_test_iterate (2000);
+  accord_bench_remove_tint (tint, b.header_bar);
 
   b.phase = PHASE_LOADING;
   open = g_get_monotonic_time ();
@@ -236,18 +301,20 @@ main (int   argc,
     g_autoptr(GArray) idle = gaps_of (&b, PHASE_IDLE, NULL);
 
     baseline = percentile (idle, 50);
-    g_print ("%-32s %6s %8s %8s %9s %9s %9s %8s\n", "frame gaps", "frames", "p50", "p95", "longest",
-             "/50 ms", "p95/base", "layouts");
+    g_print ("%-32s %6s %8s %8s %9s %9s %9s %8s %6s %8s %8s\n", "frame gaps", "frames", "p50", "p95", "longest",
+             "/50 ms", "p95/base", "layouts", "drawn", "draw p50", "draw p95");
     for (Phase phase = PHASE_IDLE; phase < N_PHASES; phase++)
       {
         double at = 0;
         g_autoptr(GArray) gaps = gaps_of (&b, phase, &at);
+        g_autoptr(GArray) draws = draws_of (&b, phase);
         double longest = gaps->len ? g_array_index (gaps, double, gaps->len - 1) : 0;
 
-        g_print ("%-32s %6u %6.1f ms %6.1f ms %6.1f ms %8.2fx %8.2fx %8u   (longest from %.0f ms)\n",
+        g_print ("%-32s %6u %6.1f ms %6.1f ms %6.1f ms %8.2fx %8.2fx %8u %6u %5.1f ms %5.1f ms   (longest from %.0f ms)\n",
                  phase_names[phase], gaps->len, percentile (gaps, 50), percentile (gaps, 95),
                  longest, longest / TARGET_MS, percentile (gaps, 95) / baseline, b.layouts[phase],
-                 at - (open - g_array_index (b.paints, gint64, 0)) / 1000.0);
+                 draws->len, percentile (draws, 50), percentile (draws, 95),
+                 at - (open - frame_at (&b, 0)->painted) / 1000.0);
       }
   }
 
@@ -270,27 +337,33 @@ main (int   argc,
              percentile (loading, 95) / baseline, baseline);
   }
 
-  /* The longest gaps after opening, and how much of each the main thread
-   * spent working (the rest it waited: for the CPU, or for the renderer). */
-  g_print ("longest gaps after opening (ms from opening: gap, main thread CPU in it):");
-  g_autofree gboolean *used = g_new0 (gboolean, b.paints->len);
+  /* The longest gaps after opening: how much of each the main thread spent
+   * working (the rest it waited: for the CPU, or for the renderer), and
+   * how each divides into waiting for the frame to start, its layout and
+   * its painting. */
+  g_print ("longest gaps after opening (ms from opening: gap, main thread CPU in it; wait, layout, paint):");
+  g_autofree gboolean *used = g_new0 (gboolean, b.frames->len);
   for (guint top = 0; top < 6; top++)
     {
       guint best = 0;
       gint64 best_gap = 0;
+      Frame *f, *before;
 
-      for (guint i = 1; i < b.paints->len; i++)
+      for (guint i = 1; i < b.frames->len; i++)
         {
-          gint64 gap = g_array_index (b.paints, gint64, i) - g_array_index (b.paints, gint64, i - 1);
+          gint64 gap = frame_at (&b, i)->painted - frame_at (&b, i - 1)->painted;
 
-          if (!used[i] && g_array_index (b.paints, gint64, i - 1) >= open && gap > best_gap)
+          if (!used[i] && frame_at (&b, i - 1)->painted >= open && gap > best_gap)
             best = i, best_gap = gap;
         }
       if (best == 0)
         break;
-      g_print ("%s %.0f: %.1f, CPU %.1f", top ? ";" : "",
-               (g_array_index (b.paints, gint64, best - 1) - open) / 1000.0, best_gap / 1000.0,
-               (g_array_index (b.cpu, gint64, best) - g_array_index (b.cpu, gint64, best - 1)) / 1000.0);
+      f = frame_at (&b, best);
+      before = frame_at (&b, best - 1);
+      g_print ("%s %.0f: %.1f, CPU %.1f; %.1f, %.1f, %.1f", top ? ";" : "",
+               (before->painted - open) / 1000.0, best_gap / 1000.0, (f->cpu - before->cpu) / 1000.0,
+               (f->started - before->painted) / 1000.0, (f->laid_out - f->started) / 1000.0,
+               (f->painted - f->laid_out) / 1000.0);
       used[best] = TRUE;
     }
   g_print ("\n");
@@ -298,5 +371,6 @@ main (int   argc,
   g_unlink (path);
   g_rmdir (dir);
   gtk_window_destroy (GTK_WINDOW (window));
+  g_array_unref (b.frames);
   return 0;
 }
