@@ -20,6 +20,9 @@
 #include "accord-test-util.h"
 #include "accord-window.h"
 
+/* After GTK's own headers: it is not in <gtk/gtk.h>. */
+#include <gsk/gl/gskglrenderer.h>
+
 #define BUILTIN_ID "peace-and-security"
 
 static AccordApplication *app;
@@ -938,6 +941,135 @@ test_style_gnome_setting (void)
   g_settings_reset (desktop, "color-scheme");
 }
 
+/* Whether @node draws an inset shadow over the whole of a @width × @height
+ * window, looking through the nodes that only group, move or clip. */
+static gboolean
+has_window_wide_inset_shadow (GskRenderNode *node,
+                              float          width,
+                              float          height)
+{
+  graphene_rect_t bounds;
+
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_INSET_SHADOW_NODE:
+      gsk_render_node_get_bounds (node, &bounds);
+      return bounds.size.width >= width && bounds.size.height >= height;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        if (has_window_wide_inset_shadow (gsk_container_node_get_child (node, i), width, height))
+          return TRUE;
+      return FALSE;
+    case GSK_TRANSFORM_NODE:
+      return has_window_wide_inset_shadow (gsk_transform_node_get_child (node), width, height);
+    case GSK_CLIP_NODE:
+      return has_window_wide_inset_shadow (gsk_clip_node_get_child (node), width, height);
+    case GSK_ROUNDED_CLIP_NODE:
+      return has_window_wide_inset_shadow (gsk_rounded_clip_node_get_child (node), width, height);
+    case GSK_OPACITY_NODE:
+      return has_window_wide_inset_shadow (gsk_opacity_node_get_child (node), width, height);
+    case GSK_DEBUG_NODE:
+      return has_window_wide_inset_shadow (gsk_debug_node_get_child (node), width, height);
+    default:
+      return FALSE;
+    }
+}
+
+/* What @window draws now: its render nodes, and their pixels (ARGB32,
+ * @width × @height) as @renderer draws them. */
+static guchar *
+draw_window (GtkWidget      *window,
+             GskRenderer    *renderer,
+             int             width,
+             int             height,
+             GskRenderNode **node)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GdkTexture) texture = NULL;
+  guchar *pixels = g_malloc (width * height * 4);
+
+  accord_test_iterate (100);   /* the style and the layout brought up to date */
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  *node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (renderer, *node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  gdk_texture_download (texture, pixels, width * 4);
+
+  return pixels;
+}
+
+/* Without a compositor the theme frames a window ("solid-csd") with
+ * inset box-shadows, each a fill of the whole window in GTK 4.8's GL
+ * renderer. Accord's window draws the same frame without them: its five
+ * pixels on every side as the theme's (to 1/255: the highlight's colour
+ * is worked out from the ring's), light and dark, as the GL renderer
+ * draws them (the tests' cairo renderer draws the theme's inset shadows
+ * a few levels darker than GL). */
+static void
+test_window_frame (void)
+{
+  const char *styles[] = { "light", "dark" };
+  AccordWindow *window = new_window (800, 600);
+  GtkWidget *widget = GTK_WIDGET (window);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderer) gl = gsk_gl_renderer_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_widget_has_css_class (widget, "solid-csd"))
+    {
+      g_test_skip ("a compositor draws the window's frame here");
+      close_window (window);
+      return;
+    }
+  if (!gsk_renderer_realize (gl, gtk_native_get_surface (GTK_NATIVE (window)), &error))
+    {
+      g_test_skip_printf ("no GL renderer here: %s", error->message);
+      close_window (window);
+      return;
+    }
+
+  for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
+    {
+      g_autoptr(GskRenderNode) ours_node = NULL;
+      g_autoptr(GskRenderNode) theme_node = NULL;
+      g_autofree guchar *ours = NULL;
+      g_autofree guchar *theme = NULL;
+      guint compared = 0;
+
+      set_style (styles[s]);
+      ours = draw_window (widget, gl, width, height, &ours_node);
+      g_assert_false (has_window_wide_inset_shadow (ours_node, width, height));
+
+      /* The theme's own frame, in the same window. */
+      gtk_widget_remove_css_class (widget, "accord-window");
+      theme = draw_window (widget, gl, width, height, &theme_node);
+      gtk_widget_add_css_class (widget, "accord-window");
+      g_assert_true (has_window_wide_inset_shadow (theme_node, width, height));
+
+      for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+          {
+            if (x >= 5 && x < width - 5 && y >= 5 && y < height - 5)
+              continue;
+            for (int c = 0; c < 4; c++)
+              {
+                int i = (y * width + x) * 4 + c;
+
+                if (ABS (ours[i] - theme[i]) > 1)
+                  g_error ("%s: the frame at %d,%d differs from the theme's (channel %d: %d, not %d)",
+                           styles[s], x, y, c, ours[i], theme[i]);
+              }
+            compared++;
+          }
+      g_assert_cmpuint (compared, ==, 2 * 5 * width + 2 * 5 * (height - 10));
+    }
+
+  set_style ("system");
+  gsk_renderer_unrealize (gl);
+  close_window (window);
+}
+
 /* The window icon is in the GResource as PNGs of the sizes GTK draws it
  * at for an X11 window manager (every size the theme has, and 48 for the
  * SVG), so that start-up decodes PNGs instead of loading librsvg. */
@@ -1031,6 +1163,7 @@ main (int   argc,
   g_test_add_func ("/desktop/recent/missing", test_recent_missing);
   g_test_add_func ("/desktop/style/choice", test_style_choice);
   g_test_add_func ("/desktop/style/system", test_style_system);
+  g_test_add_func ("/desktop/style/window-frame", test_window_frame);
   g_test_add_func ("/desktop/icon/window", test_window_icon);
 
   status = g_test_run ();
