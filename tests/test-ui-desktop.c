@@ -989,7 +989,7 @@ draw_window (GtkWidget      *window,
   g_autoptr(GdkTexture) texture = NULL;
   guchar *pixels = g_malloc (width * height * 4);
 
-  accord_test_iterate (100);   /* the style and the layout brought up to date */
+  accord_test_iterate (300);   /* the style and the layout brought up to date, past the theme's 200 ms transitions */
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   *node = gtk_snapshot_free_to_node (snapshot);
   texture = gsk_renderer_render_texture (renderer, *node, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -1001,18 +1001,19 @@ draw_window (GtkWidget      *window,
 
 /* Without a compositor the theme frames a window ("solid-csd") with
  * inset box-shadows, each a fill of the whole window in GTK 4.8's GL
- * renderer. Accord's window draws the same frame without them: its five
- * pixels on every side as the theme's (to 1/255: the highlight's colour
- * is worked out from the ring's), light and dark, as the GL renderer
- * draws them (the tests' cairo renderer draws the theme's inset shadows
- * a few levels darker than GL). */
+ * renderer. Accord's window draws without them, and every pixel as the
+ * theme's (to 1/255), in each of GTK's theme variants, focused and in the
+ * backdrop, as the GL renderer draws them (the tests' cairo renderer draws
+ * the theme's inset shadows a few levels darker than GL). */
 static void
 test_window_frame (void)
 {
-  const char *styles[] = { "light", "dark" };
+  const char *themes[] = { "Default", "Default-dark", "Default-hc", "Default-hc-dark" };
   AccordWindow *window = new_window (800, 600);
   GtkWidget *widget = GTK_WIDGET (window);
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  GtkSettings *gtk_settings = gtk_widget_get_settings (widget);
+  g_autofree char *theme_name = NULL;
   g_autoptr(GskRenderer) gl = gsk_gl_renderer_new ();
   g_autoptr(GError) error = NULL;
 
@@ -1029,42 +1030,40 @@ test_window_frame (void)
       return;
     }
 
-  for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
-    {
-      g_autoptr(GskRenderNode) ours_node = NULL;
-      g_autoptr(GskRenderNode) theme_node = NULL;
-      g_autofree guchar *ours = NULL;
-      g_autofree guchar *theme = NULL;
-      guint compared = 0;
+  g_object_get (gtk_settings, "gtk-theme-name", &theme_name, NULL);
+  set_style ("light");   /* the variant is the theme's name */
+  for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+    for (guint backdrop = 0; backdrop < 2; backdrop++)
+      {
+        g_autoptr(GskRenderNode) ours_node = NULL;
+        g_autoptr(GskRenderNode) theme_node = NULL;
+        g_autofree guchar *ours = NULL;
+        g_autofree guchar *theme = NULL;
 
-      set_style (styles[s]);
-      ours = draw_window (widget, gl, width, height, &ours_node);
-      g_assert_false (has_window_wide_inset_shadow (ours_node, width, height));
+        g_object_set (gtk_settings, "gtk-theme-name", themes[t], NULL);
+        if (backdrop)
+          gtk_widget_set_state_flags (widget, GTK_STATE_FLAG_BACKDROP, FALSE);
+        else
+          gtk_widget_unset_state_flags (widget, GTK_STATE_FLAG_BACKDROP);
 
-      /* The theme's own frame, in the same window. */
-      gtk_widget_remove_css_class (widget, "accord-window");
-      theme = draw_window (widget, gl, width, height, &theme_node);
-      gtk_widget_add_css_class (widget, "accord-window");
-      g_assert_true (has_window_wide_inset_shadow (theme_node, width, height));
+        ours = draw_window (widget, gl, width, height, &ours_node);
+        g_assert_false (has_window_wide_inset_shadow (ours_node, width, height));
 
-      for (int y = 0; y < height; y++)
-        for (int x = 0; x < width; x++)
-          {
-            if (x >= 5 && x < width - 5 && y >= 5 && y < height - 5)
-              continue;
-            for (int c = 0; c < 4; c++)
-              {
-                int i = (y * width + x) * 4 + c;
+        /* The theme's own frame, in the same window. */
+        gtk_widget_remove_css_class (widget, "accord-window");
+        theme = draw_window (widget, gl, width, height, &theme_node);
+        gtk_widget_add_css_class (widget, "accord-window");
+        g_assert_true (has_window_wide_inset_shadow (theme_node, width, height));
 
-                if (ABS (ours[i] - theme[i]) > 1)
-                  g_error ("%s: the frame at %d,%d differs from the theme's (channel %d: %d, not %d)",
-                           styles[s], x, y, c, ours[i], theme[i]);
-              }
-            compared++;
-          }
-      g_assert_cmpuint (compared, ==, 2 * 5 * width + 2 * 5 * (height - 10));
-    }
+        for (int i = 0; i < width * height * 4; i++)
+          if (ABS (ours[i] - theme[i]) > 1)
+            g_error ("%s%s: the window at %d,%d differs from the theme's (channel %d: %d, not %d)",
+                     themes[t], backdrop ? ", backdrop" : "", i / 4 % width, i / 4 / width, i % 4,
+                     ours[i], theme[i]);
+      }
 
+  g_object_set (gtk_settings, "gtk-theme-name", theme_name, NULL);
+  gtk_widget_unset_state_flags (widget, GTK_STATE_FLAG_BACKDROP);
   set_style ("system");
   gsk_renderer_unrealize (gl);
   close_window (window);
