@@ -338,6 +338,30 @@ test_shards (void)
     }
 }
 
+/* The words of a text, folded as the index folds them, for other filters
+ * (the Characteristics table's): lower case, accents and ligatures gone
+ * where GLib can transliterate, other scripts as they are, punctuation
+ * between words. */
+static void
+test_append_folded (void)
+{
+  g_autoptr(GString) out = g_string_new ("x");
+
+  accord_search_append_folded (out, NULL);
+  g_assert_cmpstr (out->str, ==, "x");
+  accord_search_append_folded (out, "");
+  accord_search_append_folded (out, " -- ");
+  g_assert_cmpstr (out->str, ==, "x");
+
+  g_string_truncate (out, 0);
+  accord_search_append_folded (out, "Use-of-Force, GENÈVE; ŒUVRE 1234 — 中文 السلام");
+  g_assert_cmpstr (out->str, ==, " use of force geneve oeuvre 1234 中文 السلام");
+
+  /* Appended after what is there. */
+  accord_search_append_folded (out, "Straße");
+  g_assert_true (g_str_has_suffix (out->str, " السلام strasse"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -351,6 +375,7 @@ main (int   argc,
   g_test_add_func ("/search/result-list", test_result_list);
   g_test_add_func ("/search/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/search/shards", test_shards);
+  g_test_add_func ("/search/append-folded", test_append_folded);
 
   return g_test_run ();
 }

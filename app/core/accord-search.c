@@ -560,6 +560,52 @@ accord_search_index_unref (AccordSearchIndex *self)
   g_free (self);
 }
 
+static void
+append_folded_word (const char *word,
+                    gsize       length,
+                    guint32     hash,
+                    gboolean    ascii,
+                    gpointer    data)
+{
+  GString *out = data;
+
+  g_string_append_c (out, ' ');
+  if (ascii)
+    {
+      g_string_append_len (out, word, length);
+    }
+  else
+    {
+      g_autofree char *folded = fold_word (word, length);
+
+      g_string_append (out, folded);
+    }
+}
+
+/**
+ * accord_search_append_folded:
+ * @out: where to append
+ * @text: (nullable): valid UTF-8
+ *
+ * Appends each word of @text to @out, folded as the index folds words,
+ * each after a space: " word word". A folded query word then matches
+ * where " WORD" occurs in it, as a prefix of one of its words.
+ */
+void
+accord_search_append_folded (GString    *out,
+                             const char *text)
+{
+  g_autoptr(GString) scratch = NULL;
+
+  g_return_if_fail (out != NULL);
+
+  if (text == NULL)
+    return;
+
+  scratch = g_string_new (NULL);
+  for_each_word (text, scratch, append_folded_word, out);
+}
+
 /* Querying */
 
 static void

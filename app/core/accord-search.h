@@ -43,6 +43,10 @@ AccordSearchRank   accord_search_index_subtree_rank (AccordSearchIndex *self,
 /* The matching topics of the last query, best first, then in tree order. */
 GPtrArray         *accord_search_index_results (AccordSearchIndex *self);
 
+/* Each word of @text, folded as the index folds it, after a space. */
+void               accord_search_append_folded (GString           *out,
+                                                const char        *text);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AccordSearchIndex, accord_search_index_unref)
 
 G_END_DECLS
