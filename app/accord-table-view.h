@@ -30,5 +30,6 @@ void        accord_table_view_show_table   (AccordTableView *self);
 const char *accord_table_view_get_location (AccordTableView *self);
 
 gboolean    accord_table_view_is_measuring_ahead (AccordTableView *self);
+gboolean    accord_table_view_is_indexing        (AccordTableView *self);
 
 G_END_DECLS

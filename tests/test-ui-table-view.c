@@ -703,6 +703,77 @@ test_filter (void)
 }
 
 static void
+wait_indexed (AccordTableView *view)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (accord_table_view_is_indexing (view) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (accord_table_view_is_indexing (view));
+}
+
+/* (4b) The filter's index is built on a worker thread when the filter is
+ * wanted, not with the pack; a query typed before it is there keeps every
+ * row, and is applied when it comes. */
+static void
+test_filter_index (void)
+{
+  Fixture f = { 0 };
+  AccordTable *table;
+  GtkWidget *entry;
+  g_autofree char *expected = NULL;
+  g_autoptr(AccordPack) other = accord_test_load_builtin ();
+  char *ids;
+
+  fixture_show (&f, accord_test_load_builtin (), 1280, 800);
+  table = get_table (f.view);
+  entry = accord_test_find_by_type (GTK_WIDGET (f.view), GTK_TYPE_SEARCH_ENTRY);
+  gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (entry), 0);
+  expected = expected_matches (f.pack, "consent");
+
+  /* Not with the pack: with the focus elsewhere, a new pack is not
+   * indexed until the entry is focused. */
+  gtk_widget_grab_focus (GTK_WIDGET (table));
+  g_assert_false (gtk_widget_is_ancestor (gtk_window_get_focus (f.window), entry));
+  accord_table_view_set_pack (f.view, other);
+  accord_test_iterate (100);
+  g_assert_false (accord_table_view_is_indexing (f.view));
+  gtk_widget_grab_focus (entry);
+  g_assert_true (accord_table_view_is_indexing (f.view));
+  wait_indexed (f.view);
+  gtk_widget_grab_focus (GTK_WIDGET (table));
+
+  /* A new pack: the first query asks for its index, and keeps every row
+   * meanwhile. */
+  accord_table_view_set_pack (f.view, f.pack);
+  g_assert_false (accord_table_view_is_indexing (f.view));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "consent");
+  g_assert_true (accord_table_view_is_indexing (f.view));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (accord_table_get_model (table))), ==,
+                    g_list_model_get_n_items (accord_pack_get_aspects (f.pack)));
+  wait_indexed (f.view);
+  wait_for_layout (GTK_WIDGET (f.view));
+  ids = row_ids (table);
+  g_assert_cmpstr (ids, ==, expected);
+  g_free (ids);
+
+  /* A pack set while its predecessor is indexed: only the new index
+   * counts. */
+  accord_table_view_set_pack (f.view, other);
+  g_assert_true (accord_table_view_is_indexing (f.view));
+  accord_table_view_set_pack (f.view, f.pack);
+  g_assert_true (accord_table_view_is_indexing (f.view));
+  wait_indexed (f.view);
+  accord_test_iterate (100);
+  wait_for_layout (GTK_WIDGET (f.view));
+  ids = row_ids (table);
+  g_assert_cmpstr (ids, ==, expected);
+  g_free (ids);
+
+  fixture_clear (&f);
+}
+
+static void
 on_navigate (AccordTableView *view,
              const char      *target,
              gpointer         user_data)
@@ -1836,6 +1907,7 @@ main (int   argc,
   g_test_add_func ("/table-view/sort", test_sort);
   g_test_add_func ("/table-view/drag-titles", test_drag_titles);
   g_test_add_func ("/table-view/filter", test_filter);
+  g_test_add_func ("/table-view/filter-index", test_filter_index);
   g_test_add_func ("/table-view/aspect-page", test_aspect_page);
   g_test_add_func ("/table-view/location", test_location);
   g_test_add_func ("/table-view/show-subject", test_show_subject);
