@@ -1496,6 +1496,22 @@ accord_table_view_init (AccordTableView *self)
 }
 
 /**
+ * accord_table_view_focus_filter:
+ *
+ * Moves the keyboard focus into the table's filter, back on the table if
+ * an aspect is on show.
+ */
+void
+accord_table_view_focus_filter (AccordTableView *self)
+{
+  g_return_if_fail (ACCORD_IS_TABLE_VIEW (self));
+
+  if (g_strcmp0 (self->location, "table") != 0)
+    accord_table_view_show_table (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
+}
+
+/**
  * accord_table_view_is_measuring_ahead:
  *
  * For tests and benchmarks.

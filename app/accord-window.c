@@ -942,6 +942,13 @@ find_activated (GtkWidget  *widget,
 {
   AccordWindow *self = ACCORD_WINDOW (widget);
 
+  /* In the Characteristics view, finding is filtering its table. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->views), "table") == 0)
+    {
+      accord_table_view_focus_filter (accord_window_get_table_view (self));
+      return;
+    }
+
   gtk_stack_set_visible_child_name (self->views, "topics");
   accord_topic_page_find (self->topic_page);
 }

@@ -989,7 +989,9 @@ draw_window (GtkWidget      *window,
   g_autoptr(GdkTexture) texture = NULL;
   guchar *pixels = g_malloc (width * height * 4);
 
-  accord_test_iterate (300);   /* the style and the layout brought up to date, past the theme's 200 ms transitions */
+  /* The style and the layout brought up to date, past the theme's 200 ms
+   * transitions. */
+  accord_test_iterate (300);
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   *node = gtk_snapshot_free_to_node (snapshot);
   texture = gsk_renderer_render_texture (renderer, *node, &GRAPHENE_RECT_INIT (0, 0, width, height));

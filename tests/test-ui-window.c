@@ -594,6 +594,37 @@ test_find_in_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* In the Characteristics view, Find (Ctrl+F) is the table's filter: the
+ * focus goes into it, back on the table from an aspect's page, and the
+ * view stays. */
+static void
+test_find_in_table (void)
+{
+  AccordWindow *window = new_window (1280, 800);
+  GtkWidget *entry;
+
+  g_assert_true (accord_window_navigate (window, "aspect:consent"));
+  accord_test_iterate (50);
+  entry = accord_test_find_by_type (GTK_WIDGET (accord_window_get_table_view (window)), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_false (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)), entry));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  accord_test_iterate (50);
+  g_assert_cmpstr (accord_window_get_location (window), ==, "table");
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)), entry));
+
+  /* Typing filters. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "consent");
+  accord_test_iterate (400);
+  {
+    g_autofree char *text = accord_test_visible_text (GTK_WIDGET (window));
+
+    g_assert_nonnull (strstr (text, " of 11 aspects"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 has_css_class (GtkWidget     *widget,
                gconstpointer  css_class)
@@ -961,6 +992,7 @@ main (int   argc,
   g_test_add_func ("/window/open-valid-pack", test_open_valid_pack);
   g_test_add_func ("/window/loading-bar-interval", test_loading_bar_interval);
   g_test_add_func ("/window/find-in-page", test_find_in_page);
+  g_test_add_func ("/window/find-in-table", test_find_in_table);
   g_test_add_func ("/window/zoom", test_zoom);
   g_test_add_func ("/window/first-frame-final", test_first_frame_final);
   g_test_add_func ("/window/follow-focused-link", test_follow_focused_link);
