@@ -97,6 +97,12 @@ struct _AccordCompareView
   gboolean syncing;            /* while the drop-downs are set from code */
 
   GListStore *sections;        /* AccordCompareSection, before the rows */
+  /* (nullable) Those sections, made when the subjects are chosen: the same
+   * objects for every toggle of "differences only", so the table knows
+   * their heights (it remembers them by item) and does not measure them
+   * again. */
+  AccordCompareSection *common_section;
+  AccordCompareSection *general_section;
   GListStore *notices;         /* AccordCompareSection, after them */
   GtkCustomFilter *filter;
   GtkFilterListModel *rows;    /* AccordCompareRow */
@@ -460,34 +466,49 @@ filter_row (gpointer item,
   return mark == ACCORD_MARK_DIFFERS || mark == ACCORD_MARK_ONLY;
 }
 
-/* The sections before the rows. Called before the rows change: a list view
- * keeps its first visible item in place, so items inserted above it later
- * would scroll the page. */
+/* What the chosen subjects have in common, and how they differ beyond
+ * single aspects. */
 static void
-update_sections (AccordCompareView *self)
+build_sections (AccordCompareView *self)
 {
-  g_autoptr(GPtrArray) sections = g_ptr_array_new_with_free_func (g_object_unref);
+  g_clear_object (&self->common_section);
+  g_clear_object (&self->general_section);
 
   if (self->pack != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->chosen)) >= 2)
     {
       char **common = accord_compare_get_common (self->pack, G_LIST_MODEL (self->chosen));
       char **general = accord_compare_get_general_differences (self->pack, G_LIST_MODEL (self->chosen));
 
-      if (common[0] != NULL && !self->differences_only)
+      if (common[0] != NULL)
         /* Translators: heading above the points the chosen subjects have in common */
-        g_ptr_array_add (sections, accord_compare_section_new (_("Common ground"), "emblem-ok-symbolic",
-                                                               g_steal_pointer (&common)));
+        self->common_section = accord_compare_section_new (_("Common ground"), "emblem-ok-symbolic",
+                                                           g_steal_pointer (&common));
       if (general[0] != NULL)
         /* Translators: heading above the differences that concern no single aspect */
-        g_ptr_array_add (sections, accord_compare_section_new (_("How They Differ"), "view-dual-symbolic",
-                                                               g_steal_pointer (&general)));
+        self->general_section = accord_compare_section_new (_("How They Differ"), "view-dual-symbolic",
+                                                            g_steal_pointer (&general));
 
       g_strfreev (common);
       g_strfreev (general);
     }
+}
+
+/* The sections before the rows. Called before the rows change: a list view
+ * keeps its first visible item in place, so items inserted above it later
+ * would scroll the page. */
+static void
+update_sections (AccordCompareView *self)
+{
+  gpointer sections[2];
+  guint n = 0;
+
+  if (self->common_section != NULL && !self->differences_only)
+    sections[n++] = self->common_section;
+  if (self->general_section != NULL)
+    sections[n++] = self->general_section;
 
   g_list_store_splice (self->sections, 0, g_list_model_get_n_items (G_LIST_MODEL (self->sections)),
-                       sections->pdata, sections->len);
+                       sections, n);
 }
 
 /* A notice after the rows when none is left to show. */
@@ -520,6 +541,7 @@ update_rows (AccordCompareView *self)
   if (self->pack != NULL)
     rows = accord_compare_rows_new (self->pack, G_LIST_MODEL (self->chosen));
 
+  build_sections (self);
   update_sections (self);
   gtk_filter_list_model_set_model (self->rows, rows);
   update_notices (self);
@@ -1018,6 +1040,8 @@ accord_compare_view_dispose (GObject *object)
   g_clear_object (&self->rows);
   g_clear_object (&self->filter);
   g_clear_object (&self->sections);
+  g_clear_object (&self->common_section);
+  g_clear_object (&self->general_section);
   g_clear_object (&self->notices);
   g_clear_object (&self->chosen);
   g_clear_object (&self->pack);

@@ -339,12 +339,17 @@ test_differences_only_builtin (Fixture       *fixture,
 {
   GtkWidget *check = find_one (fixture, GTK_TYPE_CHECK_BUTTON, NULL);
   GListModel *rows = accord_compare_view_get_rows (fixture->view);
+  AccordTable *list = ACCORD_TABLE (find_one (fixture, ACCORD_TYPE_TABLE, NULL));
+  GListModel *items = G_LIST_MODEL (accord_table_get_model (list));
+  g_autoptr(GObject) common = g_list_model_get_item (items, 0);
+  g_autoptr(GObject) common_again = NULL;
   g_autofree char *before = visible_text (fixture);
   g_autofree char *after = NULL;
 
   /* Only the heading of the common points says "Common ground" here: every
    * aspect that both cover differs. */
   g_assert_cmpuint (count_lines (before, "Common ground"), ==, 1);
+  g_assert_cmpstr (G_OBJECT_TYPE_NAME (common), ==, "AccordCompareSection");
 
   g_assert_true (gtk_widget_activate (check));
   accord_test_iterate (50);
@@ -356,6 +361,13 @@ test_differences_only_builtin (Fixture       *fixture,
   g_assert_cmpuint (count_marks (rows, ACCORD_MARK_COMMON), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 11);
   g_assert_nonnull (strstr (after, "Only Peacekeeping\n"));
+
+  /* And back: the common points are the same section as before, not a new
+   * one, so the table knows its height (it remembers its items') and the
+   * toggle does not measure it again. */
+  accord_compare_view_set_differences_only (fixture->view, FALSE);
+  common_again = g_list_model_get_item (items, 0);
+  g_assert_true (common_again == common);
 }
 
 static void
