@@ -436,15 +436,16 @@ apply_query (AccordSidebar *self)
 
       self->updating = TRUE;
       gtk_stack_set_visible_child_name (self->lists, "tree");
-      if (in_results)
-        gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
       /* The results stay, hidden: the rows of the next search start from
        * them instead of being built again. */
       gtk_single_selection_set_selected (self->result_selection, GTK_INVALID_LIST_POSITION);
       self->updating = FALSE;
-      /* Back in the tree, on the topic chosen while searching. */
+      /* Back in the tree, on the topic chosen while searching, with the
+       * focus if the results had it. */
       if (was_searching)
         accord_sidebar_select_topic (self, self->selected);
+      if (in_results)
+        gtk_widget_grab_focus (GTK_WIDGET (self));
       on_selected_changed (self);
       update_status (self, 0);
       return;
@@ -486,6 +487,7 @@ accord_sidebar_set_query (AccordSidebar *self,
 
   g_free (self->query);
   self->query = g_strdup (query);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.clear-search", query != NULL);
 
   apply_query (self);
 }
@@ -585,6 +587,18 @@ on_stop_search (AccordSidebar *self)
 {
   /* Escape clears the search. */
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+/* Escape in the results, as in the entry. */
+static void
+clear_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AccordSidebar *self = ACCORD_SIDEBAR (widget);
+
+  on_stop_search (self);
+  accord_sidebar_set_query (self, NULL);
 }
 
 static void
@@ -1052,6 +1066,55 @@ accord_sidebar_set_property (GObject      *object,
     }
 }
 
+/* The tree's row widget for @row, if it has one (GTK 4.8 has no API that
+ * moves a list view's focus to a position). */
+static GtkWidget *
+tree_row_widget (AccordSidebar  *self,
+                 GtkTreeListRow *row)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *expander = gtk_widget_get_first_child (child);
+
+      if (GTK_IS_TREE_EXPANDER (expander) &&
+          gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander)) == row)
+        return child;
+    }
+
+  return NULL;
+}
+
+/* The sidebar's own focus is its list, where typing starts a search: the
+ * tree on its selected topic, the search results, or the bookmarks. */
+static gboolean
+accord_sidebar_grab_focus (GtkWidget *widget)
+{
+  AccordSidebar *self = ACCORD_SIDEBAR (widget);
+  GtkWidget *list = NULL;
+
+  if (g_strcmp0 (accord_sidebar_get_page (self), "topics") != 0)
+    {
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->bookmarks_stack), "list") == 0)
+        list = GTK_WIDGET (self->bookmarks_view);
+    }
+  else if (showing_results (self))
+    list = GTK_WIDGET (self->results_view);
+  else
+    {
+      GtkTreeListRow *selected = gtk_single_selection_get_selected_item (self->selection);
+      GtkWidget *row = selected != NULL ? tree_row_widget (self, selected) : NULL;
+
+      if (row != NULL && gtk_widget_grab_focus (row))
+        return TRUE;
+      list = GTK_WIDGET (self->list_view);
+    }
+
+  if (list != NULL && gtk_widget_grab_focus (list))
+    return TRUE;
+  return gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 accord_sidebar_class_init (AccordSidebarClass *klass)
 {
@@ -1062,6 +1125,7 @@ accord_sidebar_class_init (AccordSidebarClass *klass)
   object_class->get_property = accord_sidebar_get_property;
   object_class->set_property = accord_sidebar_set_property;
   widget_class->unmap = accord_sidebar_unmap;
+  widget_class->grab_focus = accord_sidebar_grab_focus;
 
   properties[PROP_PACK] =
     g_param_spec_object ("pack", NULL, NULL, ACCORD_TYPE_PACK,
@@ -1095,6 +1159,9 @@ accord_sidebar_class_init (AccordSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordSidebar, lists);
   gtk_widget_class_bind_template_child (widget_class, AccordSidebar, list_view);
   gtk_widget_class_bind_template_child (widget_class, AccordSidebar, results_view);
+
+  gtk_widget_class_install_action (widget_class, "sidebar.clear-search", NULL, clear_search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "sidebar.clear-search", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "accord-sidebar");
@@ -1131,6 +1198,7 @@ accord_sidebar_init (AccordSidebar *self)
   g_autoptr(GtkListItemFactory) results_factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.clear-search", FALSE);
   accord_widget_flatten_switcher (self->page_switcher);
   gtk_stack_set_visible_child_name (self->lists, "tree");
 

@@ -455,6 +455,9 @@ set_sidebar_visible (AccordWindow *self,
     return;
 
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar), visible);
+  /* A narrow window's sidebar is shown to choose from it. */
+  if (visible && self->narrow && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
 }
 

@@ -973,6 +973,87 @@ test_search_keeps_selection (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The topic of the tree row that has the keyboard focus (its expander or
+ * the row), or NULL. */
+static const char *
+focused_topic (AccordWindow *window)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+  GtkWidget *expander = focus == NULL || GTK_IS_TREE_EXPANDER (focus) ? focus : gtk_widget_get_first_child (focus);
+  GtkTreeListRow *row;
+
+  if (!GTK_IS_TREE_EXPANDER (expander))
+    return NULL;
+  row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander));
+  return accord_topic_get_id (ACCORD_TOPIC (gtk_tree_list_row_get_item (row)));
+}
+
+/* The window opens with the focus on the topics, where typing searches
+ * (the entry's key capture), on the topic on show if there is one; a
+ * narrow window's sidebar takes the focus when it is shown. */
+static void
+test_initial_focus (void)
+{
+  AccordWindow *window = new_window (1280, 800);
+  GtkWidget *capture = gtk_search_entry_get_key_capture_widget (GTK_SEARCH_ENTRY (sidebar_entry (window)));
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_autoptr(AccordPack) pack = accord_test_load_builtin ();
+
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, capture));
+  g_assert_cmpstr (focused_topic (window), ==, "introduction");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Opened on a topic (accord --topic). */
+  window = accord_window_new (NULL);
+  accord_window_set_pack (window, pack);
+  g_assert_true (accord_window_navigate (window, "topic:impartial-operations"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  accord_test_wait_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpstr (focused_topic (window), ==, "impartial-operations");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Narrow: the sidebar is hidden, and shown to choose from it. */
+  window = new_window (360, 720);
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_true (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (sidebar_of (window))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  accord_test_wait_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpstr (focused_topic (window), ==, "introduction");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Escape in the search results, as in the entry, clears the search: the
+ * tree is back, with the focus on the result that was chosen. */
+static void
+test_search_escape (void)
+{
+  AccordWindow *window = new_window (1280, 800);
+  g_autofree char *back = NULL;
+  GtkWidget *focus;
+
+  type_search (window, "obtaining consent");
+  g_signal_emit_by_name (sidebar_entry (window), "activate");   /* to the best result */
+  accord_test_iterate (50);
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_VIEW));
+  g_assert_null (focused_topic (window));   /* a result, not a tree row */
+  g_assert_cmpstr (gtk_editable_get_text (sidebar_entry (window)), ==, "obtaining consent");
+
+  /* What Escape is bound to in the sidebar. */
+  g_assert_true (gtk_widget_activate_action (focus, "sidebar.clear-search", NULL));
+  accord_test_wait_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpstr (gtk_editable_get_text (sidebar_entry (window)), ==, "");
+  back = sidebar_rows (window);
+  g_assert_nonnull (strstr (back, "consent-of-the-parties\n  challenges-of-consent\n"));
+  g_assert_cmpstr (focused_topic (window), ==, "challenges-of-consent");
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:challenges-of-consent");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -986,6 +1067,7 @@ main (int   argc,
   g_test_add_func ("/window/index-after-first-frame", test_index_after_first_frame);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/search-keeps-selection", test_search_keeps_selection);
+  g_test_add_func ("/window/search-escape", test_search_escape);
   g_test_add_func ("/window/history", test_history);
   g_test_add_func ("/window/related-link", test_related_link);
   g_test_add_func ("/window/invalid-pack-keeps-content", test_invalid_pack_keeps_content);
@@ -997,6 +1079,7 @@ main (int   argc,
   g_test_add_func ("/window/first-frame-final", test_first_frame_final);
   g_test_add_func ("/window/follow-focused-link", test_follow_focused_link);
   g_test_add_func ("/window/narrow", test_narrow);
+  g_test_add_func ("/window/initial-focus", test_initial_focus);
   g_test_add_func ("/window/right-to-left", test_right_to_left);
   g_test_add_func ("/window/settings-round-trip", test_settings_round_trip);
 
