@@ -312,6 +312,7 @@ setup_result (GtkSignalListItemFactory *factory,
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (path), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_START);
   gtk_widget_add_css_class (path, "dim-label");
   gtk_widget_add_css_class (path, "caption");
+  gtk_widget_add_css_class (box, "accord-result");
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), path);
   gtk_list_item_set_child (item, box);
