@@ -454,6 +454,10 @@ set_sidebar_visible (AccordWindow *self,
   if (visible == gtk_widget_get_visible (GTK_WIDGET (self->sidebar)))
     return;
 
+  /* Hidden with the focus in it, the sidebar leaves none: GTK would hand it
+   * to the paned, or to the page's title, selecting its text. */
+  if (!visible && accord_widget_has_focus_within (GTK_WIDGET (self->sidebar)))
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar), visible);
   /* A narrow window's sidebar is shown to choose from it. */
   if (visible && self->narrow && gtk_widget_get_mapped (GTK_WIDGET (self)))

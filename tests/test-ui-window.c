@@ -1021,6 +1021,12 @@ test_initial_focus (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
   accord_test_wait_frames (GTK_WIDGET (window), 2);
   g_assert_cmpstr (focused_topic (window), ==, "introduction");
+  /* A topic chosen, the sidebar goes, and the focus with it (not to the
+   * paned or the page's title). */
+  select_row (window, "conclusion");
+  accord_test_wait_frames (GTK_WIDGET (window), 2);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sidebar_of (window))));
+  g_assert_null (gtk_window_get_focus (GTK_WINDOW (window)));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
