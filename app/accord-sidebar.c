@@ -590,16 +590,14 @@ on_stop_search (AccordSidebar *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
-/* Escape in the results, as in the entry. */
+/* Escape in the results, as in the entry (an emptied entry reports the
+ * change at once). */
 static void
 clear_search_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  AccordSidebar *self = ACCORD_SIDEBAR (widget);
-
-  on_stop_search (self);
-  accord_sidebar_set_query (self, NULL);
+  on_stop_search (ACCORD_SIDEBAR (widget));
 }
 
 static void

@@ -18,14 +18,19 @@
 #include "accord-application.h"
 #include "accord-window.h"
 
+/* A window with the built-in pack, shown at @location (NULL: its start
+ * page) as `accord --topic` and the like open it. */
 static AccordWindow *
-new_window (int width,
-            int height)
+new_window_at (const char *location,
+               int         width,
+               int         height)
 {
   AccordWindow *window = accord_window_new (NULL);
   g_autoptr(AccordPack) pack = accord_test_load_builtin ();
 
   accord_window_set_pack (window, pack);
+  if (location != NULL)
+    g_assert_true (accord_window_navigate (window, location));
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
@@ -33,6 +38,13 @@ new_window (int width,
   accord_test_iterate (200);
 
   return window;
+}
+
+static AccordWindow *
+new_window (int width,
+            int height)
+{
+  return new_window_at (NULL, width, height);
 }
 
 static AccordSidebar *
@@ -997,7 +1009,6 @@ test_initial_focus (void)
   AccordWindow *window = new_window (1280, 800);
   GtkWidget *capture = gtk_search_entry_get_key_capture_widget (GTK_SEARCH_ENTRY (sidebar_entry (window)));
   GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
-  g_autoptr(AccordPack) pack = accord_test_load_builtin ();
 
   g_assert_nonnull (focus);
   g_assert_true (gtk_widget_is_ancestor (focus, capture));
@@ -1005,12 +1016,7 @@ test_initial_focus (void)
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* Opened on a topic (accord --topic). */
-  window = accord_window_new (NULL);
-  accord_window_set_pack (window, pack);
-  g_assert_true (accord_window_navigate (window, "topic:impartial-operations"));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  accord_test_wait_frames (GTK_WIDGET (window), 2);
+  window = new_window_at ("topic:impartial-operations", 1280, 800);
   g_assert_cmpstr (focused_topic (window), ==, "impartial-operations");
   gtk_window_destroy (GTK_WINDOW (window));
 
