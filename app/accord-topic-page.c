@@ -34,6 +34,8 @@ struct _AccordTopicPage
   GtkWidget parent_instance;
 
   AccordTopic *topic;
+  AccordPack *start_pack;  /* the pack whose start page is on show, if it is */
+  gboolean show_contents;
   GPtrArray *text_labels;  /* GtkLabel with searchable text, in page order */
   GArray *matches;         /* Match */
   guint current_match;
@@ -223,22 +225,52 @@ add_block (AccordTopicPage *self,
     }
 }
 
+/* At most this many links in a section: a large pack's start page would
+ * otherwise build thousands of them (a pack of 100,000 topics has 10,000
+ * at its top level), in the frame that shows the pack. The sidebar has
+ * them all. */
+#define MAX_TOPIC_LINKS 20
+
+/* A section of links to @topics, each with its summary beneath: a topic's
+ * sub-topics and related topics, or the pack's contents on the start page,
+ * so that a topic's neighbours can be reached from its page, as from the
+ * sidebar (which a narrow window hides). */
 static void
-add_related (AccordTopicPage *self)
+add_topic_links (AccordTopicPage *self,
+                 const char      *heading,
+                 GListModel      *topics)
 {
-  GListModel *related = accord_topic_get_related (self->topic);
+  guint n = g_list_model_get_n_items (topics);
   GtkWidget *box;
 
-  if (g_list_model_get_n_items (related) == 0)
+  if (n == 0)
     return;
 
-  box = section (self, _("Related Topics"));
-  for (guint i = 0; i < g_list_model_get_n_items (related); i++)
+  box = section (self, heading);
+  for (guint i = 0; i < MIN (n, MAX_TOPIC_LINKS); i++)
     {
-      g_autoptr(AccordTopic) topic = g_list_model_get_item (related, i);
+      g_autoptr(AccordTopic) topic = g_list_model_get_item (topics, i);
       g_autofree char *location = g_strconcat ("topic:", accord_topic_get_id (topic), NULL);
+      const char *summary = accord_topic_get_summary (topic);
+      GtkWidget *entry = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
-      gtk_box_append (GTK_BOX (box), link_button (self, accord_topic_get_title (topic), location, NULL));
+      gtk_widget_add_css_class (entry, "accord-topic-link");
+      gtk_box_append (GTK_BOX (entry), link_button (self, accord_topic_get_title (topic), location, NULL));
+      if (summary != NULL)
+        add_label (self, entry, summary, "dim-label");
+      gtk_box_append (GTK_BOX (box), entry);
+    }
+
+  if (n > MAX_TOPIC_LINKS)
+    {
+      guint more = n - MAX_TOPIC_LINKS;
+      /* Translators: ends a list of links to topics that shows only the first ones */
+      g_autofree char *text = g_strdup_printf (ngettext ("and %u more topic", "and %u more topics", more), more);
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
     }
 }
 
@@ -282,6 +314,7 @@ add_sources (AccordTopicPage *self)
       const char *url = accord_source_get_url (source);
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
 
+      gtk_widget_add_css_class (row, "accord-source");
       add_label (self, row, accord_source_get_title (source), "accord-source-title");
       if (publisher != NULL)
         add_label (self, row, publisher, "dim-label");
@@ -340,10 +373,34 @@ rebuild (AccordTopicPage *self)
       add_block (self, block);
     }
 
-  add_related (self);
+  /* Translators: heading of the links to a topic's sub-topics on its page */
+  add_topic_links (self, _("Subtopics"), accord_topic_get_children (self->topic));
+  add_topic_links (self, _("Related Topics"), accord_topic_get_related (self->topic));
   add_sources (self);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  refresh_find (self);
+}
+
+static void
+build_start_page (AccordTopicPage *self)
+{
+  AccordPack *pack = self->start_pack;
+
+  clear_content (self);
+  if (pack == NULL)
+    return;
+
+  add_label (self, GTK_WIDGET (self->content), accord_pack_get_title (pack), "title-1");
+  if (accord_pack_get_description (pack) != NULL)
+    add_label (self, GTK_WIDGET (self->content), accord_pack_get_description (pack), "accord-summary");
+  add_label (self, GTK_WIDGET (self->content),
+             _("Choose a topic in the sidebar, compare the subjects aspect by aspect in the "
+               "Characteristics table, or line them up side by side in Compare."),
+             "dim-label");
+  if (self->show_contents)
+    /* Translators: heading of the links to the pack's top-level topics on the start page */
+    add_topic_links (self, _("Contents"), accord_pack_get_topics (pack));
   refresh_find (self);
 }
 
@@ -351,8 +408,9 @@ rebuild (AccordTopicPage *self)
  * accord_topic_page_show_pack:
  * @pack: the pack on show
  *
- * Shows the pack's title and description: the page before any topic is
- * chosen.
+ * Shows the pack's title and description, and its top-level topics if
+ * the page lists them (accord_topic_page_set_show_contents()): the page
+ * before any topic is chosen.
  */
 void
 accord_topic_page_show_pack (AccordTopicPage *self,
@@ -361,18 +419,32 @@ accord_topic_page_show_pack (AccordTopicPage *self,
   g_return_if_fail (ACCORD_IS_TOPIC_PAGE (self));
 
   g_clear_object (&self->topic);
-  clear_content (self);
-  if (pack != NULL)
-    {
-      add_label (self, GTK_WIDGET (self->content), accord_pack_get_title (pack), "title-1");
-      if (accord_pack_get_description (pack) != NULL)
-        add_label (self, GTK_WIDGET (self->content), accord_pack_get_description (pack), "accord-summary");
-      add_label (self, GTK_WIDGET (self->content),
-                 _("Choose a topic in the sidebar, compare the subjects aspect by aspect in the "
-                   "Characteristics table, or line them up side by side in Compare."),
-                 "dim-label");
-    }
+  g_set_object (&self->start_pack, pack);
+  build_start_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOPIC]);
+}
+
+/**
+ * accord_topic_page_set_show_contents:
+ * @show_contents: whether the start page lists the pack's top-level topics
+ *
+ * The window's sidebar lists them when it is shown, and the start page
+ * when it is not (in a narrow window): listing them twice side by side
+ * would only make the first screen slower to come.
+ */
+void
+accord_topic_page_set_show_contents (AccordTopicPage *self,
+                                     gboolean         show_contents)
+{
+  g_return_if_fail (ACCORD_IS_TOPIC_PAGE (self));
+
+  show_contents = !!show_contents;
+  if (self->show_contents == show_contents)
+    return;
+
+  self->show_contents = show_contents;
+  if (self->start_pack != NULL)
+    build_start_page (self);
 }
 
 /* Find in page */
@@ -588,6 +660,7 @@ accord_topic_page_set_topic (AccordTopicPage *self,
   if (!g_set_object (&self->topic, topic))
     return;
 
+  g_clear_object (&self->start_pack);
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOPIC]);
 }
@@ -603,6 +676,7 @@ accord_topic_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->topic);
+  g_clear_object (&self->start_pack);
   g_clear_pointer (&self->text_labels, g_ptr_array_unref);
   g_clear_pointer (&self->matches, g_array_unref);
 

@@ -459,6 +459,8 @@ set_sidebar_visible (AccordWindow *self,
   if (!visible && accord_widget_has_focus_within (GTK_WIDGET (self->sidebar)))
     gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar), visible);
+  /* The start page lists the top-level topics when the sidebar does not. */
+  accord_topic_page_set_show_contents (self->topic_page, !visible);
   /* A narrow window's sidebar is shown to choose from it. */
   if (visible && self->narrow && gtk_widget_get_mapped (GTK_WIDGET (self)))
     gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));

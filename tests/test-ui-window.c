@@ -757,6 +757,129 @@ test_follow_focused_link (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The page's section headed @heading: a box whose first child says it. */
+static gboolean
+is_section_headed (GtkWidget     *widget,
+                   gconstpointer  heading)
+{
+  GtkWidget *first = gtk_widget_get_first_child (widget);
+
+  return GTK_IS_BOX (widget) && GTK_IS_LABEL (first) && gtk_widget_has_css_class (first, "heading") &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (first)), heading) == 0;
+}
+
+static void
+collect_locations (GtkWidget *widget,
+                   GString   *out)
+{
+  const char *location = g_object_get_data (G_OBJECT (widget), "accord-location");
+
+  if (location != NULL)
+    g_string_append_printf (out, "%s\n", location);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_locations (child, out);
+}
+
+/* Where the links of the page's section headed @heading lead, one per
+ * line, or NULL without such a section. */
+static char *
+section_links (AccordWindow *window,
+               const char   *heading)
+{
+  GtkWidget *section = accord_test_find (page_of (window), is_section_headed, heading);
+  GString *out;
+
+  if (section == NULL)
+    return NULL;
+  out = g_string_new (NULL);
+  collect_locations (section, out);
+  return g_string_free (out, FALSE);
+}
+
+/* Clicks the page's link to @location. */
+static void
+follow_link (AccordWindow *window,
+             const char   *location)
+{
+  GtkWidget *link = accord_test_find (page_of (window), is_focusable, location);
+
+  g_assert_nonnull (link);
+  g_signal_emit_by_name (link, "clicked");
+  g_assert_cmpstr (accord_window_get_location (window), ==, location);
+  accord_test_wait_frames (GTK_WIDGET (window), 1);
+}
+
+/* Every topic can be reached from the pages, as from the sidebar: a
+ * topic's page lists its sub-topics, each link with the topic's summary,
+ * and the start page the pack's top-level topics when the sidebar is
+ * hidden (in a narrow window, or by F9). */
+static void
+test_topic_links (void)
+{
+  AccordWindow *window = new_window (1280, 800);
+  g_autoptr(AccordPack) many = generate_topics (25);
+  AccordWindow *narrow;
+  g_autofree char *contents = NULL;
+  g_autofree char *subtopics = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *many_contents = NULL;
+  g_auto(GStrv) many_links = NULL;
+
+  /* The sidebar beside the start page lists the topics: the page does not. */
+  g_assert_null (section_links (window, "Contents"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  accord_test_wait_frames (GTK_WIDGET (window), 1);
+  contents = section_links (window, "Contents");
+  g_assert_cmpstr (contents, ==,
+                   "topic:introduction\n"
+                   "topic:tools-for-peace\n"
+                   "topic:consent-of-the-parties\n"
+                   "topic:impartial-operations\n"
+                   "topic:non-use-of-force\n"
+                   "topic:mutual-understanding\n"
+                   "topic:conclusion\n");
+
+  follow_link (window, "topic:tools-for-peace");
+  subtopics = section_links (window, "Subtopics");
+  g_assert_cmpstr (subtopics, ==,
+                   "topic:global-partnership\n"
+                   "topic:three-principles\n"
+                   "topic:what-peacekeepers-do\n");
+  /* Each link, then its topic's summary. */
+  text = accord_test_visible_text (accord_test_find (page_of (window), is_section_headed, "Subtopics"));
+  g_assert_true (g_str_has_prefix (text, "Subtopics\nA global partnership\n"
+                                         "The UN bodies, contributors and host governments"));
+
+  follow_link (window, "topic:global-partnership");
+  g_assert_null (section_links (window, "Subtopics"));
+
+  /* A long list stops at twenty links, and says how many more there are. */
+  accord_window_set_pack (window, many);
+  accord_test_wait_frames (GTK_WIDGET (window), 1);
+  many_contents = section_links (window, "Contents");
+  many_links = g_strsplit (many_contents, "\n", -1);
+  g_assert_cmpuint (g_strv_length (many_links), ==, 20 + 1);
+  g_assert_cmpstr (many_links[0], ==, "topic:t0");
+  g_assert_cmpstr (many_links[19], ==, "topic:t19");
+  g_clear_pointer (&text, g_free);
+  text = accord_test_visible_text (page_of (window));
+  g_assert_true (g_str_has_suffix (text, "Topic 19\nand 5 more topics\n"));
+
+  /* The sidebar back: the page's list goes. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  g_assert_null (section_links (window, "Contents"));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* A narrow window starts with its sidebar hidden, the list on the page. */
+  narrow = new_window (360, 720);
+  g_clear_pointer (&contents, g_free);
+  contents = section_links (narrow, "Contents");
+  g_assert_nonnull (contents);
+  g_assert_true (g_str_has_prefix (contents, "topic:introduction\n"));
+  gtk_window_destroy (GTK_WINDOW (narrow));
+}
+
 typedef struct
 {
   GtkWidget *search_button;
@@ -1082,6 +1205,7 @@ main (int   argc,
   g_test_add_func ("/window/search-escape", test_search_escape);
   g_test_add_func ("/window/history", test_history);
   g_test_add_func ("/window/related-link", test_related_link);
+  g_test_add_func ("/window/topic-links", test_topic_links);
   g_test_add_func ("/window/invalid-pack-keeps-content", test_invalid_pack_keeps_content);
   g_test_add_func ("/window/open-valid-pack", test_open_valid_pack);
   g_test_add_func ("/window/loading-bar-interval", test_loading_bar_interval);
