@@ -44,7 +44,9 @@
 #define GROUP_COLUMN_WIDTH         140
 #define SUBJECT_COLUMN_MIN_WIDTH   280
 /* Narrower than this, the first two columns give up some room and the
- * aspect page shows one subject per line. */
+ * aspect page shows one subject per line. The columns take these narrower
+ * widths too when that lets every subject's column fit beside them (three
+ * subjects beside a window's sidebar, say) without scrolling sideways. */
 #define NARROW_WIDTH               720
 #define NARROW_ASPECT_COLUMN_WIDTH 150
 #define NARROW_GROUP_COLUMN_WIDTH  100
@@ -353,18 +355,20 @@ static void
 fit_columns (AccordTableView *self,
              int              width)
 {
-  gboolean narrow = width < NARROW_WIDTH;
+  guint n_subjects = self->subject_columns->len;
+  gboolean compact = width < NARROW_WIDTH ||
+                     ASPECT_COLUMN_WIDTH + GROUP_COLUMN_WIDTH + (int) n_subjects * SUBJECT_COLUMN_MIN_WIDTH > width;
 
   if (width <= 0)
     return;
   self->fitted_width = width;
 
-  set_column_width (self, self->aspect_column, narrow ? NARROW_ASPECT_COLUMN_WIDTH : ASPECT_COLUMN_WIDTH, FALSE);
-  set_column_width (self, self->group_column, narrow ? NARROW_GROUP_COLUMN_WIDTH : GROUP_COLUMN_WIDTH, FALSE);
+  set_column_width (self, self->aspect_column, compact ? NARROW_ASPECT_COLUMN_WIDTH : ASPECT_COLUMN_WIDTH, FALSE);
+  set_column_width (self, self->group_column, compact ? NARROW_GROUP_COLUMN_WIDTH : GROUP_COLUMN_WIDTH, FALSE);
   accord_table_column_set_visible (self->group_column, width >= PHONE_WIDTH);
-  for (guint i = 0; i < self->subject_columns->len; i++)
+  for (guint i = 0; i < n_subjects; i++)
     set_column_width (self, g_ptr_array_index (self->subject_columns, i),
-                      narrow ? NARROW_SUBJECT_MIN_WIDTH : SUBJECT_COLUMN_MIN_WIDTH, TRUE);
+                      compact ? NARROW_SUBJECT_MIN_WIDTH : SUBJECT_COLUMN_MIN_WIDTH, TRUE);
 }
 
 static void

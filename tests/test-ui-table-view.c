@@ -1132,6 +1132,58 @@ test_layout (void)
   fixture_clear (&f);
 }
 
+/* Whether the table scrolls sideways: wider than its view. */
+static gboolean
+scrolls_sideways (AccordTable *table)
+{
+  GtkAdjustment *adjustment =
+    gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (table))));
+
+  return gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment);
+}
+
+/* Three subjects beside a window's sidebar (a view 970 px wide): the
+ * Aspect and Group columns take their narrower widths, so that every
+ * subject can be read without scrolling sideways. With room for the wide
+ * widths, or no room even with the narrower ones, nothing changes. */
+static void
+test_layout_fit (void)
+{
+  const struct { guint n_subjects; int width; int aspect_width; gboolean scrolls; } cases[] = {
+    { 3, 970, 150, FALSE },
+    { 3, 1280, 220, FALSE },
+    { 2, 800, 150, FALSE },
+    { 4, 970, 150, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Fixture f = { 0 };
+      AccordTable *table;
+
+      fixture_show (&f, generate_pack (20, cases[i].n_subjects), cases[i].width, 800);
+      table = get_table (f.view);
+      wait_for_layout (GTK_WIDGET (f.view));
+
+      {
+        g_autoptr(AccordTableColumn) aspect = g_list_model_get_item (accord_table_get_columns (table), 0);
+
+        g_assert_cmpstr (accord_table_column_get_title (aspect), ==, "Aspect");
+        g_assert_cmpint (accord_table_column_get_width (aspect), ==, cases[i].aspect_width);
+      }
+      g_assert_cmpint (scrolls_sideways (table), ==, cases[i].scrolls);
+      if (!cases[i].scrolls)
+        for (guint s = 0; s < cases[i].n_subjects; s++)
+          {
+            g_autofree char *title = g_strdup_printf ("Subject %u", s);
+
+            g_assert_true (column_in_view (table, title));
+          }
+      assert_rows_fit (table);
+      fixture_clear (&f);
+    }
+}
+
 /* Where the table starts, for a right-to-left reader: its right edge,
  * with the Aspect column, however the window is resized, until the user
  * scrolls sideways. (A horizontal adjustment counts from the left in both
@@ -1525,11 +1577,13 @@ test_large_pack (void)
 
 static void wait_measured_ahead (AccordTableView *view);
 
-/* A 2,000 × 4 table in a 1280 × 800 window, laid out. */
+/* A table of 2,000 aspects × @n_subjects in a 1280 × 800 window, laid out
+ * (with 6 subjects or more, wider than the window). */
 static AccordTable *
-show_large (Fixture *fixture)
+show_large (Fixture *fixture,
+            guint    n_subjects)
 {
-  fixture_show (fixture, generate_pack (2000, 4), 1280, 800);
+  fixture_show (fixture, generate_pack (2000, n_subjects), 1280, 800);
   wait_for_layout (GTK_WIDGET (fixture->view));
   return get_table (fixture->view);
 }
@@ -1599,7 +1653,7 @@ static void
 test_scroll (void)
 {
   Fixture f = { 0 };
-  AccordTable *table = show_large (&f);
+  AccordTable *table = show_large (&f, 4);
   GtkAdjustment *adjustment = get_vadjustment (table);
   guint first;
 
@@ -1735,7 +1789,7 @@ static void
 test_keyboard (void)
 {
   Fixture f = { 0 };
-  AccordTable *table = show_large (&f);
+  AccordTable *table = show_large (&f, 6);
   GtkSelectionModel *model = accord_table_get_model (table);
   guint page;
 
@@ -1871,11 +1925,11 @@ test_measure_ahead (void)
 {
   Fixture f = { 0 };
 
-  show_large (&f);
+  show_large (&f, 4);
   assert_sort_measured_ahead (f.view, "Aspect", GTK_SORT_DESCENDING, "shown");
 
-  /* Narrow (the columns are narrower than at 1280, where the table
-   * scrolls sideways): other widths, measured again. */
+  /* Narrow (the subject columns are narrower than at 1280, where they
+   * share what the window has to spare): other widths, measured again. */
   resize_window (&f, 700, 800);
   wait_for_layout (GTK_WIDGET (f.view));
   assert_sort_measured_ahead (f.view, "Group", GTK_SORT_ASCENDING, "narrower");
@@ -1917,6 +1971,7 @@ main (int   argc,
   g_test_add_func ("/table-view/location", test_location);
   g_test_add_func ("/table-view/show-subject", test_show_subject);
   g_test_add_func ("/table-view/layout", test_layout);
+  g_test_add_func ("/table-view/layout-fit", test_layout_fit);
   g_test_add_func ("/table-view/rtl-start", test_rtl_start);
   g_test_add_func ("/table-view/focus", test_focus);
   g_test_add_func ("/table-view/large-pack", test_large_pack);
