@@ -461,8 +461,11 @@ set_sidebar_visible (AccordWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar), visible);
   /* The start page lists the top-level topics when the sidebar does not. */
   accord_topic_page_set_show_contents (self->topic_page, !visible);
-  /* A narrow window's sidebar is shown to choose from it. */
-  if (visible && self->narrow && gtk_widget_get_mapped (GTK_WIDGET (self)))
+  /* A narrow window's sidebar is shown to choose from it. A wide window's
+   * takes the focus if nothing has it (as when a narrow window hid it with
+   * the focus in it), so that typing searches again. */
+  if (visible && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      (self->narrow || gtk_window_get_focus (GTK_WINDOW (self)) == NULL))
     gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
 }

@@ -1136,6 +1136,16 @@ test_initial_focus (void)
   g_assert_nonnull (focus);
   g_assert_true (gtk_widget_is_ancestor (focus, capture));
   g_assert_cmpstr (focused_topic (window), ==, "introduction");
+
+  /* Made narrow, the window hides the sidebar and the focus in it; made
+   * wide again, the focus is back in the sidebar, and typing searches. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  g_assert_true (accord_test_wait_for (!gtk_widget_get_visible (GTK_WIDGET (sidebar_of (window))), 5));
+  g_assert_null (gtk_window_get_focus (GTK_WINDOW (window)));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  g_assert_true (accord_test_wait_for (gtk_widget_get_visible (GTK_WIDGET (sidebar_of (window))), 5));
+  accord_test_wait_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpstr (focused_topic (window), ==, "introduction");
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* Opened on a topic (accord --topic). */
