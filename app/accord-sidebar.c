@@ -77,7 +77,7 @@ struct _AccordSidebar
 
 G_DEFINE_FINAL_TYPE (AccordSidebar, accord_sidebar, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_PACK, PROP_SELECTED, PROP_PAGE, N_PROPS };
+enum { PROP_0, PROP_PACK, PROP_SELECTED, PROP_PAGE, PROP_QUERY, N_PROPS };
 
 static GParamSpec *properties[N_PROPS];
 
@@ -491,6 +491,21 @@ accord_sidebar_set_query (AccordSidebar *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.clear-search", query != NULL);
 
   apply_query (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
+}
+
+/**
+ * accord_sidebar_get_query:
+ *
+ * Returns: (nullable): what the sidebar is searching for, or %NULL when it
+ *   shows every topic
+ */
+const char *
+accord_sidebar_get_query (AccordSidebar *self)
+{
+  g_return_val_if_fail (ACCORD_IS_SIDEBAR (self), NULL);
+
+  return self->query;
 }
 
 static void
@@ -1042,6 +1057,9 @@ accord_sidebar_get_property (GObject    *object,
     case PROP_PAGE:
       g_value_set_string (value, self->pages != NULL ? accord_sidebar_get_page (self) : "topics");
       break;
+    case PROP_QUERY:
+      g_value_set_string (value, self->query);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1136,6 +1154,10 @@ accord_sidebar_class_init (AccordSidebarClass *klass)
   properties[PROP_PAGE] =
     g_param_spec_string ("page", NULL, NULL, "topics",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* What the sidebar searches for (accord_sidebar_set_query()), or NULL. */
+  properties[PROP_QUERY] =
+    g_param_spec_string ("query", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* A bookmark was activated: the window goes to its location. */

@@ -25,6 +25,7 @@ AccordTopic *accord_sidebar_get_selected   (AccordSidebar *self);
 void         accord_sidebar_focus_search   (AccordSidebar *self);
 void         accord_sidebar_set_query      (AccordSidebar *self,
                                             const char    *query);
+const char  *accord_sidebar_get_query      (AccordSidebar *self);
 GListModel  *accord_sidebar_get_rows       (AccordSidebar *self);
 void         accord_sidebar_set_bookmarks  (AccordSidebar   *self,
                                             AccordBookmarks *bookmarks);

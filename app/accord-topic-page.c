@@ -36,6 +36,7 @@ struct _AccordTopicPage
   AccordTopic *topic;
   AccordPack *start_pack;  /* the pack whose start page is on show, if it is */
   gboolean show_contents;
+  char *highlight;         /* the query of the search that found the topic */
   GPtrArray *text_labels;  /* GtkLabel with searchable text, in page order */
   GArray *matches;         /* Match */
   guint current_match;
@@ -493,6 +494,39 @@ show_current_match (AccordTopicPage *self,
     gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
 }
 
+/* A yellow background from @start to @end (bytes), as opaque as @alpha. */
+static void
+insert_mark (PangoAttrList *attrs,
+             guint          start,
+             guint          end,
+             guint16        alpha)
+{
+  PangoAttribute *background = pango_attr_background_new (0xf6f6, 0xd3d3, 0x2d2d);
+  PangoAttribute *opacity = pango_attr_background_alpha_new (alpha);
+
+  background->start_index = opacity->start_index = start;
+  background->end_index = opacity->end_index = end;
+  pango_attr_list_insert (attrs, background);
+  pango_attr_list_insert (attrs, opacity);
+}
+
+/* The words of @text that the search found, half as marked as what the
+ * find bar finds, which goes over them. */
+static void
+add_search_marks (AccordTopicPage *self,
+                  const char      *text,
+                  PangoAttrList   *attrs)
+{
+  g_autoptr(GArray) spans = NULL;
+
+  if (self->highlight == NULL)
+    return;
+
+  spans = accord_search_match_words (text, self->highlight);
+  for (guint i = 0; i + 1 < spans->len; i += 2)
+    insert_mark (attrs, g_array_index (spans, guint, i), g_array_index (spans, guint, i + 1), 0x7fff);
+}
+
 static void
 update_find_status (AccordTopicPage *self,
                     const char      *needle)
@@ -514,7 +548,8 @@ update_find_status (AccordTopicPage *self,
  * accord_topic_page_find_text:
  * @text: what to find, ignoring case
  *
- * Highlights every occurrence of @text in the page and selects the first.
+ * Highlights every occurrence of @text in the page and selects the first,
+ * over the words the search found (accord_topic_page_set_highlight()).
  *
  * Returns: the number of matches
  */
@@ -534,18 +569,16 @@ accord_topic_page_find_text (AccordTopicPage *self,
       g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
       int offset = 0;
 
+      add_search_marks (self, s, attrs);
       if (text != NULL && *text != '\0')
         for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p), offset++)
           {
             if (chars_match (p, text))
               {
                 Match match = { label, offset, offset + (int) g_utf8_strlen (text, -1) };
-                PangoAttribute *attr = pango_attr_background_new (0xf6f6, 0xd3d3, 0x2d2d);
                 const char *end = g_utf8_offset_to_pointer (p, g_utf8_strlen (text, -1));
 
-                attr->start_index = p - s;
-                attr->end_index = end - s;
-                pango_attr_list_insert (attrs, attr);
+                insert_mark (attrs, p - s, end - s, 0xffff);
                 g_array_append_val (self->matches, match);
               }
           }
@@ -578,11 +611,40 @@ accord_topic_page_find_next (AccordTopicPage *self,
   show_current_match (self, TRUE);
 }
 
+/* Marks a page just built: the search's words, the find bar's matches. */
 static void
 refresh_find (AccordTopicPage *self)
 {
   if (gtk_search_bar_get_search_mode (self->find_bar))
     accord_topic_page_find_text (self, gtk_editable_get_text (GTK_EDITABLE (self->find_entry)));
+  else if (self->highlight != NULL)
+    accord_topic_page_find_text (self, NULL);
+}
+
+/**
+ * accord_topic_page_set_highlight:
+ * @query: (nullable): the query of a search, or %NULL
+ *
+ * Highlights the words that @query finds (accord_search_match_words()), in
+ * this page and the next ones shown, until set to %NULL: the window sets
+ * the sidebar's search, so that a topic found shows why.
+ */
+void
+accord_topic_page_set_highlight (AccordTopicPage *self,
+                                 const char      *query)
+{
+  g_return_if_fail (ACCORD_IS_TOPIC_PAGE (self));
+
+  if (query != NULL && *query == '\0')
+    query = NULL;
+  if (g_strcmp0 (self->highlight, query) == 0)
+    return;
+
+  g_free (self->highlight);
+  self->highlight = g_strdup (query);
+  accord_topic_page_find_text (self, gtk_search_bar_get_search_mode (self->find_bar)
+                                     ? gtk_editable_get_text (GTK_EDITABLE (self->find_entry))
+                                     : NULL);
 }
 
 /**
@@ -677,6 +739,7 @@ accord_topic_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->topic);
   g_clear_object (&self->start_pack);
+  g_clear_pointer (&self->highlight, g_free);
   g_clear_pointer (&self->text_labels, g_ptr_array_unref);
   g_clear_pointer (&self->matches, g_array_unref);
 

@@ -23,6 +23,9 @@ void         accord_topic_page_show_pack  (AccordTopicPage *self,
 void         accord_topic_page_set_show_contents
                                           (AccordTopicPage *self,
                                            gboolean         show_contents);
+void         accord_topic_page_set_highlight
+                                          (AccordTopicPage *self,
+                                           const char      *query);
 void         accord_topic_page_find       (AccordTopicPage *self);
 guint        accord_topic_page_find_text  (AccordTopicPage *self,
                                            const char      *text);

@@ -470,6 +470,14 @@ set_sidebar_visible (AccordWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
 }
 
+/* The search cleared, its words are no longer marked in the page. */
+static void
+on_sidebar_query (AccordWindow *self)
+{
+  if (accord_sidebar_get_query (self->sidebar) == NULL)
+    accord_topic_page_set_highlight (self->topic_page, NULL);
+}
+
 static void
 on_sidebar_selected (AccordWindow *self)
 {
@@ -479,6 +487,8 @@ on_sidebar_selected (AccordWindow *self)
     return;
 
   accord_topic_page_set_topic (self->topic_page, topic);
+  /* Chosen from a search's results: the page shows what it found. */
+  accord_topic_page_set_highlight (self->topic_page, accord_sidebar_get_query (self->sidebar));
   gtk_stack_set_visible_child_name (self->views, "topics");
   location_changed (self);
 
@@ -1448,6 +1458,8 @@ accord_window_init (AccordWindow *self)
   }
 
   g_signal_connect_object (self->sidebar, "notify::selected", G_CALLBACK (on_sidebar_selected), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "notify::query", G_CALLBACK (on_sidebar_query), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->views, "notify::visible-child-name", G_CALLBACK (on_view_changed), self,
                            G_CONNECT_SWAPPED);

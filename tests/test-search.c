@@ -362,6 +362,61 @@ test_append_folded (void)
   g_assert_true (g_str_has_suffix (out->str, " السلام strasse"));
 }
 
+/* The words of @text that accord_search_match_words() finds for @query,
+ * each followed by a "|". */
+static char *
+matched_words (const char *text,
+               const char *query)
+{
+  g_autoptr(GArray) spans = accord_search_match_words (text, query);
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpuint (spans->len % 2, ==, 0);
+  for (guint i = 0; i < spans->len; i += 2)
+    {
+      guint start = g_array_index (spans, guint, i);
+      guint end = g_array_index (spans, guint, i + 1);
+
+      g_assert_cmpuint (start, <, end);
+      g_assert_cmpuint (end, <=, strlen (text));
+      g_string_append_len (out, text + start, end - start);
+      g_string_append_c (out, '|');
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* What a search found, to highlight in a page: every word that begins
+ * with a word of the query, whole, case and accents ignored, as the index
+ * matches them. */
+static void
+test_match_words (void)
+{
+  const char *text = "Consent, CONSENTING; re-consent and Genève — Œuvre 中文 السلام";
+  const struct { const char *query; const char *words; } cases[] = {
+    { "consent", "Consent|CONSENTING|consent|" },
+    { "CONS gen", "Consent|CONSENTING|consent|Genève|" },
+    { "geneve", "Genève|" },
+    { "GENÈV", "Genève|" },
+    { "oeuv", "Œuvre|" },
+    { "السل", "السلام|" },
+    { "中", "中文|" },
+    { "re", "re|" },
+    { "sent", "" },
+    { "", "" },
+    { " -- ", "" },
+    { NULL, "" },
+    { "\xff\xfe consent", "Consent|CONSENTING|consent|" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *words = matched_words (text, cases[i].query);
+
+      g_assert_cmpstr (words, ==, cases[i].words);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,6 +431,7 @@ main (int   argc,
   g_test_add_func ("/search/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/search/shards", test_shards);
   g_test_add_func ("/search/append-folded", test_append_folded);
+  g_test_add_func ("/search/match-words", test_match_words);
 
   return g_test_run ();
 }

@@ -59,6 +59,20 @@ page_of (AccordWindow *window)
   return accord_test_find_by_type (GTK_WIDGET (window), ACCORD_TYPE_TOPIC_PAGE);
 }
 
+/* The topic of a row of the sidebar: the tree's or the search results'. */
+static AccordTopic *
+row_topic (GObject *row)
+{
+  if (GTK_IS_TREE_LIST_ROW (row))
+    {
+      /* The row holds it. */
+      g_autoptr(AccordTopic) topic = gtk_tree_list_row_get_item (GTK_TREE_LIST_ROW (row));
+
+      return topic;
+    }
+  return accord_result_get_topic (ACCORD_RESULT (row));
+}
+
 /* The ids of the sidebar's visible rows, one per line: the tree's indented
  * by depth, the search results' flat. */
 static char *
@@ -70,17 +84,11 @@ sidebar_rows (AccordWindow *window)
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (rows, i);
-      g_autoptr(AccordTopic) topic = NULL;
 
       if (GTK_IS_TREE_LIST_ROW (item))
-        {
-          topic = gtk_tree_list_row_get_item (GTK_TREE_LIST_ROW (item));
-          for (guint d = 0; d < gtk_tree_list_row_get_depth (GTK_TREE_LIST_ROW (item)); d++)
-            g_string_append (s, "  ");
-        }
-      else
-        topic = g_object_ref (accord_result_get_topic (ACCORD_RESULT (item)));
-      g_string_append_printf (s, "%s\n", accord_topic_get_id (topic));
+        for (guint d = 0; d < gtk_tree_list_row_get_depth (GTK_TREE_LIST_ROW (item)); d++)
+          g_string_append (s, "  ");
+      g_string_append_printf (s, "%s\n", accord_topic_get_id (row_topic (item)));
     }
 
   return g_string_free (s, FALSE);
@@ -109,10 +117,9 @@ select_row (AccordWindow *window,
 
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
-      g_autoptr(AccordTopic) topic = gtk_tree_list_row_get_item (row);
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
 
-      if (g_str_equal (accord_topic_get_id (topic), topic_id))
+      if (g_str_equal (accord_topic_get_id (row_topic (row)), topic_id))
         {
           /* What a click on the row does. */
           gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (rows), i);
@@ -880,6 +887,86 @@ test_topic_links (void)
   gtk_window_destroy (GTK_WINDOW (narrow));
 }
 
+static void
+collect_marked (GtkWidget *widget,
+                GString   *out)
+{
+  PangoAttrList *attrs = GTK_IS_LABEL (widget) ? gtk_label_get_attributes (GTK_LABEL (widget)) : NULL;
+
+  if (attrs != NULL)
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+      GSList *backgrounds = pango_attr_list_get_attributes (attrs);
+
+      for (GSList *l = backgrounds; l != NULL; l = l->next)
+        {
+          PangoAttribute *attr = l->data;
+
+          if (attr->klass->type == PANGO_ATTR_BACKGROUND)
+            g_string_append_printf (out, "%.*s|", (int) (attr->end_index - attr->start_index),
+                                    text + attr->start_index);
+        }
+      g_slist_free_full (backgrounds, (GDestroyNotify) pango_attribute_destroy);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_marked (child, out);
+}
+
+/* The text marked in the page, each piece followed by a "|". */
+static char *
+marked_text (AccordWindow *window)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_marked (page_of (window), out);
+  return g_string_free (out, FALSE);
+}
+
+/* A topic chosen from a search's results shows what the search found: the
+ * words that begin with the query's, whatever their case; on the next
+ * pages too, until the search is cleared. A topic chosen from the tree has
+ * nothing marked. */
+static void
+test_search_highlight (void)
+{
+  AccordWindow *window = new_window (1280, 800);
+  g_autofree char *none = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *followed = NULL;
+  g_autofree char *cleared = NULL;
+
+  select_row (window, "impartial-operations");
+  none = marked_text (window);
+  g_assert_cmpstr (none, ==, "");
+
+  type_search (window, "MANDAT");
+  select_row (window, "impartiality-not-neutrality");
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:impartiality-not-neutrality");
+  found = marked_text (window);
+  g_assert_cmpstr (found, ==, "mandate|mandate|");
+
+  g_assert_true (accord_window_navigate (window, "topic:impartial-operations"));
+  followed = marked_text (window);
+  g_assert_nonnull (strstr (followed, "mandate|"));
+
+  /* Find in page marks over them. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  g_assert_cmpuint (accord_topic_page_find_text (ACCORD_TOPIC_PAGE (page_of (window)), "peace"), >, 0);
+  g_clear_pointer (&followed, g_free);
+  followed = marked_text (window);
+  g_assert_nonnull (strstr (followed, "mandate|"));
+  g_assert_nonnull (strstr (followed, "peace|"));
+  accord_topic_page_find_text (ACCORD_TOPIC_PAGE (page_of (window)), NULL);
+
+  type_search (window, "");
+  cleared = marked_text (window);
+  g_assert_cmpstr (cleared, ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 typedef struct
 {
   GtkWidget *search_button;
@@ -1220,6 +1307,7 @@ main (int   argc,
   g_test_add_func ("/window/open-valid-pack", test_open_valid_pack);
   g_test_add_func ("/window/loading-bar-interval", test_loading_bar_interval);
   g_test_add_func ("/window/find-in-page", test_find_in_page);
+  g_test_add_func ("/window/search-highlight", test_search_highlight);
   g_test_add_func ("/window/find-in-table", test_find_in_table);
   g_test_add_func ("/window/zoom", test_zoom);
   g_test_add_func ("/window/first-frame-final", test_first_frame_final);

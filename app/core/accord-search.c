@@ -606,8 +606,6 @@ accord_search_append_folded (GString    *out,
   for_each_word (text, scratch, append_folded_word, out);
 }
 
-/* Querying */
-
 static void
 collect_query_word (const char *word,
                     gsize       length,
@@ -617,6 +615,88 @@ collect_query_word (const char *word,
 {
   g_ptr_array_add (data, ascii ? g_strndup (word, length) : fold_word (word, length));
 }
+
+/* Whether @ch belongs to a word, as for_each_word() cuts them. */
+static gboolean
+is_word_char (gunichar ch)
+{
+  if (ch < 0x80)
+    return ascii_word_char ((char) ch) != 0;
+  return g_unichar_isalnum (ch) || g_unichar_ismark (ch);
+}
+
+/**
+ * accord_search_match_words:
+ * @text: valid UTF-8
+ * @query: (nullable): what the user typed
+ *
+ * Where @query matches in @text as the index matches it: the words of
+ * @text that begin with a word of @query, folded alike (case and accents
+ * ignored). For highlighting what a search found.
+ *
+ * Returns: (transfer full) (element-type guint): byte offsets into @text,
+ *   the start and the end of each matching word, in order
+ */
+GArray *
+accord_search_match_words (const char *text,
+                           const char *query)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  g_autofree char *valid = NULL;
+  const char *p = text;
+
+  g_return_val_if_fail (text != NULL, spans);
+
+  if (query == NULL)
+    return spans;
+  if (!g_utf8_validate (query, -1, NULL))
+    query = valid = g_utf8_make_valid (query, -1);
+  for_each_word (query, scratch, collect_query_word, words);
+  if (words->len == 0)
+    return spans;
+
+  while (*p != '\0')
+    {
+      const char *start = p;
+      gboolean ascii = TRUE;
+      g_autofree char *folded = NULL;
+
+      if (!is_word_char (g_utf8_get_char (p)))
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+
+      while (*p != '\0' && is_word_char (g_utf8_get_char (p)))
+        {
+          ascii &= (guchar) *p < 0x80;
+          p = g_utf8_next_char (p);
+        }
+
+      if (ascii)
+        scratch_set_lowered (scratch, start, p);
+      else
+        {
+          folded = fold_word (start, p - start);
+          g_string_assign (scratch, folded);
+        }
+
+      for (guint i = 0; i < words->len; i++)
+        if (g_str_has_prefix (scratch->str, g_ptr_array_index (words, i)))
+          {
+            guint span[2] = { start - text, p - text };
+
+            g_array_append_vals (spans, span, 2);
+            break;
+          }
+    }
+
+  return spans;
+}
+
+/* Querying */
 
 /* The first vocabulary word not below @prefix. */
 static guint

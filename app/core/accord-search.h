@@ -47,6 +47,10 @@ GPtrArray         *accord_search_index_results (AccordSearchIndex *self);
 void               accord_search_append_folded (GString           *out,
                                                 const char        *text);
 
+/* Where @query matches in @text: start and end byte offsets of each word. */
+GArray            *accord_search_match_words   (const char        *text,
+                                                const char        *query);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AccordSearchIndex, accord_search_index_unref)
 
 G_END_DECLS
