@@ -1102,6 +1102,69 @@ tree_row_widget (AccordSidebar  *self,
   return NULL;
 }
 
+/* Selects and focuses the tree's row at @position, as the arrow keys do. */
+static void
+focus_tree_position (AccordSidebar *self,
+                     guint          position)
+{
+  g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, position);
+  GtkWidget *widget;
+
+  if (row == NULL)
+    return;
+
+  reach_position (&self->tree_shown, GTK_WIDGET (self), position);
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  widget = tree_row_widget (self, row);
+  gtk_widget_grab_focus (widget != NULL ? widget : GTK_WIDGET (self->list_view));
+}
+
+/* The tree from the keyboard as trees go (WAI-ARIA's tree view pattern),
+ * where GTK 4.8's expander has only +, - and *: Right unfolds a topic, or
+ * goes to its first sub-topic; Left folds it, or goes to its parent. The
+ * other way round when the tree reads right to left. */
+static gboolean
+on_tree_key_pressed (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     AccordSidebar         *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  GtkWidget *expander;
+  GtkTreeListRow *row;
+  gboolean right = keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right;
+  gboolean into;
+
+  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0 ||
+      (!right && keyval != GDK_KEY_Left && keyval != GDK_KEY_KP_Left) ||
+      focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    return FALSE;
+
+  /* The focus is on the row's expander, or on the row around it. */
+  expander = GTK_IS_TREE_EXPANDER (focus) ? focus : gtk_widget_get_first_child (focus);
+  row = GTK_IS_TREE_EXPANDER (expander) ? gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander)) : NULL;
+  if (row == NULL)
+    return FALSE;
+
+  into = right == (gtk_widget_get_direction (GTK_WIDGET (self->list_view)) != GTK_TEXT_DIR_RTL);
+  if (into && gtk_tree_list_row_is_expandable (row) && !gtk_tree_list_row_get_expanded (row))
+    gtk_tree_list_row_set_expanded (row, TRUE);
+  else if (into && gtk_tree_list_row_get_expanded (row))
+    focus_tree_position (self, gtk_tree_list_row_get_position (row) + 1);
+  else if (!into && gtk_tree_list_row_get_expanded (row))
+    gtk_tree_list_row_set_expanded (row, FALSE);
+  else if (!into && gtk_tree_list_row_get_depth (row) > 0)
+    {
+      g_autoptr(GtkTreeListRow) parent = gtk_tree_list_row_get_parent (row);
+
+      focus_tree_position (self, gtk_tree_list_row_get_position (parent));
+    }
+
+  return TRUE;
+}
+
 /* The sidebar's own focus is its list, where typing starts a search: the
  * tree on its selected topic, the search results, or the bookmarks. */
 static gboolean
@@ -1132,6 +1195,29 @@ accord_sidebar_grab_focus (GtkWidget *widget)
   return gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
 }
 
+/* The tree and the search results are one stop each of the Tab chain, as
+ * a list is: the arrow keys move from row to row, and Tab leaves the list
+ * (GTK 4.8's list views stop at every row they have built, up to 200). */
+static gboolean
+accord_sidebar_focus (GtkWidget        *widget,
+                      GtkDirectionType  direction)
+{
+  AccordSidebar *self = ACCORD_SIDEBAR (widget);
+
+  if ((direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_TAB_BACKWARD) &&
+      (accord_widget_has_focus_within (GTK_WIDGET (self->list_view)) ||
+       accord_widget_has_focus_within (GTK_WIDGET (self->results_view))))
+    {
+      /* The lists come last in the sidebar: forward, on to what follows
+       * it; back, to the search entry above them. */
+      if (direction == GTK_DIR_TAB_FORWARD)
+        return FALSE;
+      return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    }
+
+  return GTK_WIDGET_CLASS (accord_sidebar_parent_class)->focus (widget, direction);
+}
+
 static void
 accord_sidebar_class_init (AccordSidebarClass *klass)
 {
@@ -1143,6 +1229,7 @@ accord_sidebar_class_init (AccordSidebarClass *klass)
   object_class->set_property = accord_sidebar_set_property;
   widget_class->unmap = accord_sidebar_unmap;
   widget_class->grab_focus = accord_sidebar_grab_focus;
+  widget_class->focus = accord_sidebar_focus;
 
   properties[PROP_PACK] =
     g_param_spec_object ("pack", NULL, NULL, ACCORD_TYPE_PACK,
@@ -1233,6 +1320,13 @@ accord_sidebar_init (AccordSidebar *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->list_view), TRUE);
   g_signal_connect (self->list_view, "query-tooltip", G_CALLBACK (on_tree_query_tooltip), NULL);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_tree_key_pressed), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
+  }
 
   self->results = accord_result_list_new ();
   self->results_shown.model = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->results)), 0, G_MAXUINT);

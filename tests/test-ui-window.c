@@ -1256,6 +1256,104 @@ test_initial_focus (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The topic tree and the search results are one stop each of the Tab
+ * chain: Tab leaves them for the page, Shift+Tab for the search entry. */
+static void
+test_list_tab_stop (void)
+{
+  AccordWindow *window = new_window (1280, 800);
+  GtkWidget *sidebar = GTK_WIDGET (sidebar_of (window));
+  GtkWidget *focus;
+
+  g_assert_cmpstr (focused_topic (window), ==, "introduction");
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_is_ancestor (focus, page_of (window)));
+
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD));
+  g_assert_cmpstr (focused_topic (window), ==, "introduction");
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD));
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (sidebar_entry (window))));
+
+  /* The same from the results. */
+  type_search (window, "consent");
+  g_signal_emit_by_name (sidebar_entry (window), "activate");   /* to the best result */
+  accord_test_iterate (50);
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_VIEW));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_false (gtk_widget_is_ancestor (focus, sidebar));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Presses @keyval in the topic tree, which has the focus, as its key
+ * controller sees it. */
+static void
+press_in_tree (AccordWindow *window,
+               guint         keyval)
+{
+  GtkWidget *tree = gtk_widget_get_ancestor (gtk_window_get_focus (GTK_WINDOW (window)), GTK_TYPE_LIST_VIEW);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (tree);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+    }
+  g_assert_true (handled);
+  accord_test_wait_frames (GTK_WIDGET (window), 1);
+}
+
+/* Right and Left in the tree, as in trees elsewhere: Right unfolds a
+ * topic, then goes to its first sub-topic; Left goes back to the parent,
+ * then folds it. Mirrored right to left. */
+static void
+test_tree_keys (void)
+{
+  AccordWindow *window = new_window (1280, 800);
+  g_autofree char *folded = sidebar_rows (window);
+  g_autofree char *unfolded = NULL;
+  g_autofree char *again = NULL;
+
+  select_row (window, "tools-for-peace");
+  gtk_widget_grab_focus (GTK_WIDGET (sidebar_of (window)));
+  g_assert_cmpstr (focused_topic (window), ==, "tools-for-peace");
+
+  press_in_tree (window, GDK_KEY_Right);
+  unfolded = sidebar_rows (window);
+  g_assert_nonnull (strstr (unfolded, "tools-for-peace\n  global-partnership\n  three-principles\n"));
+  g_assert_cmpstr (focused_topic (window), ==, "tools-for-peace");
+
+  press_in_tree (window, GDK_KEY_Right);
+  g_assert_cmpstr (focused_topic (window), ==, "global-partnership");
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:global-partnership");
+
+  press_in_tree (window, GDK_KEY_Left);
+  g_assert_cmpstr (focused_topic (window), ==, "tools-for-peace");
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:tools-for-peace");
+
+  press_in_tree (window, GDK_KEY_Left);
+  again = sidebar_rows (window);
+  g_assert_cmpstr (again, ==, folded);
+
+  /* Right to left, Left goes in. */
+  gtk_widget_set_direction (gtk_widget_get_ancestor (gtk_window_get_focus (GTK_WINDOW (window)), GTK_TYPE_LIST_VIEW),
+                            GTK_TEXT_DIR_RTL);
+  press_in_tree (window, GDK_KEY_Left);
+  press_in_tree (window, GDK_KEY_Left);
+  g_assert_cmpstr (focused_topic (window), ==, "global-partnership");
+  press_in_tree (window, GDK_KEY_Right);
+  g_assert_cmpstr (focused_topic (window), ==, "tools-for-peace");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Escape in the search results, as in the entry, clears the search: the
  * tree is back, with the focus on the result that was chosen. */
 static void
@@ -1314,6 +1412,8 @@ main (int   argc,
   g_test_add_func ("/window/follow-focused-link", test_follow_focused_link);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/initial-focus", test_initial_focus);
+  g_test_add_func ("/window/list-tab-stop", test_list_tab_stop);
+  g_test_add_func ("/window/tree-keys", test_tree_keys);
   g_test_add_func ("/window/right-to-left", test_right_to_left);
   g_test_add_func ("/window/settings-round-trip", test_settings_round_trip);
 
