@@ -83,7 +83,7 @@ static GParamSpec *properties[N_PROPS];
 
 static void on_selected_changed (AccordSidebar *self);
 
-enum { NAVIGATE, N_SIGNALS };
+enum { NAVIGATE, TOPIC_CHOSEN, N_SIGNALS };
 
 static guint signals[N_SIGNALS];
 
@@ -1252,6 +1252,14 @@ accord_sidebar_class_init (AccordSidebarClass *klass)
     g_signal_new ("navigate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /* A topic was chosen in the tree or the results: clicked, or Enter on
+   * it, or Enter in the search entry for the best result. (The arrow keys
+   * select a topic without choosing it.) A narrow window then hides the
+   * sidebar. */
+  signals[TOPIC_CHOSEN] =
+    g_signal_new ("topic-chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   /* Registered before the template looks them up (see accord-window.c). */
   g_type_ensure (GTK_TYPE_SEARCH_ENTRY);
   g_type_ensure (GTK_TYPE_LIST_VIEW);
@@ -1285,6 +1293,45 @@ on_search_activate (AccordSidebar *self)
   gtk_single_selection_set_selected (self->result_selection, 0);
   gtk_widget_activate_action (GTK_WIDGET (self->results_view), "list.scroll-to-item", "u", 0);
   gtk_widget_grab_focus (GTK_WIDGET (self->results_view));
+  g_signal_emit (self, signals[TOPIC_CHOSEN], 0);
+}
+
+/* Enter on a row of the tree or the results (or a double click). */
+static void
+on_list_activate (GtkListView   *view,
+                  guint          position,
+                  AccordSidebar *self)
+{
+  g_signal_emit (self, signals[TOPIC_CHOSEN], 0);
+}
+
+/* A click on a row of the tree or the results, which selected it (not one
+ * on an expander's arrow, which takes the click for itself). */
+static void
+on_list_released (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  AccordSidebar   *self)
+{
+  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *picked = gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT);
+
+  if (n_press == 1 && picked != NULL && picked != view)
+    g_signal_emit (self, signals[TOPIC_CHOSEN], 0);
+}
+
+/* Enter and clicks on @view's rows choose their topics. */
+static void
+watch_choices (AccordSidebar *self,
+               GtkListView   *view)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (click, "released", G_CALLBACK (on_list_released), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (view), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect_object (view, "activate", G_CALLBACK (on_list_activate), self, 0);
 }
 
 static GtkSingleSelection *
@@ -1337,6 +1384,8 @@ accord_sidebar_init (AccordSidebar *self)
   g_signal_connect (results_factory, "unbind", G_CALLBACK (unbind_result), NULL);
   gtk_list_view_set_factory (self->results_view, results_factory);
   gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (self->result_selection));
+  watch_choices (self, self->list_view);
+  watch_choices (self, self->results_view);
 
   /* Typing anywhere in the topics page starts a search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, self->topics_page);

@@ -491,8 +491,13 @@ on_sidebar_selected (AccordWindow *self)
   accord_topic_page_set_highlight (self->topic_page, accord_sidebar_get_query (self->sidebar));
   gtk_stack_set_visible_child_name (self->views, "topics");
   location_changed (self);
+}
 
-  /* On a narrow window the sidebar covers the page: get out of the way. */
+/* On a narrow window the sidebar covers the page: once a topic is chosen
+ * (not when the arrow keys go through the tree), it gets out of the way. */
+static void
+on_sidebar_topic_chosen (AccordWindow *self)
+{
   if (self->narrow)
     set_sidebar_visible (self, FALSE);
 }
@@ -1460,6 +1465,8 @@ accord_window_init (AccordWindow *self)
   g_signal_connect_object (self->sidebar, "notify::selected", G_CALLBACK (on_sidebar_selected), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sidebar, "notify::query", G_CALLBACK (on_sidebar_query), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "topic-chosen", G_CALLBACK (on_sidebar_topic_chosen), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->views, "notify::visible-child-name", G_CALLBACK (on_view_changed), self,
                            G_CONNECT_SWAPPED);

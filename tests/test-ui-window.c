@@ -109,9 +109,19 @@ type_search (AccordWindow *window,
   accord_test_iterate (400);
 }
 
+static gboolean
+has_model (GtkWidget     *widget,
+           gconstpointer  model)
+{
+  return GTK_IS_LIST_VIEW (widget) && (gconstpointer) gtk_list_view_get_model (GTK_LIST_VIEW (widget)) == model;
+}
+
+/* Selects the sidebar's row of @topic_id, as a click or the arrow keys do;
+ * with @choose, chooses it as well, as a click or Enter does. */
 static void
-select_row (AccordWindow *window,
-            const char   *topic_id)
+pick_row (AccordWindow *window,
+          const char   *topic_id,
+          gboolean      choose)
 {
   GListModel *rows = accord_sidebar_get_rows (sidebar_of (window));
 
@@ -121,14 +131,30 @@ select_row (AccordWindow *window,
 
       if (g_str_equal (accord_topic_get_id (row_topic (row)), topic_id))
         {
-          /* What a click on the row does. */
           gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (rows), i);
+          if (choose)
+            g_signal_emit_by_name (accord_test_find (GTK_WIDGET (sidebar_of (window)), has_model, rows),
+                                   "activate", i);
           accord_test_iterate (50);
           return;
         }
     }
 
   g_assert_not_reached ();
+}
+
+static void
+select_row (AccordWindow *window,
+            const char   *topic_id)
+{
+  pick_row (window, topic_id, FALSE);
+}
+
+static void
+choose_row (AccordWindow *window,
+            const char   *topic_id)
+{
+  pick_row (window, topic_id, TRUE);
 }
 
 /* Every hidden GtkRevealer under @widget takes no room (a crossfading one
@@ -1043,8 +1069,12 @@ test_narrow (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
   g_assert_true (gtk_widget_get_visible (sidebar));
 
-  /* Choosing a topic gets the sidebar out of the way again. */
-  select_row (window, "conclusion");
+  /* Going through the topics with the arrow keys shows them, and the
+   * sidebar stays; choosing one gets it out of the way again. */
+  select_row (window, "introduction");
+  g_assert_true (gtk_widget_get_visible (sidebar));
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:introduction");
+  choose_row (window, "conclusion");
   g_assert_false (gtk_widget_get_visible (sidebar));
   g_assert_cmpstr (accord_window_get_location (window), ==, "topic:conclusion");
 
@@ -1249,7 +1279,7 @@ test_initial_focus (void)
   g_assert_cmpstr (focused_topic (window), ==, "introduction");
   /* A topic chosen, the sidebar goes, and the focus with it (not to the
    * paned or the page's title). */
-  select_row (window, "conclusion");
+  choose_row (window, "conclusion");
   accord_test_wait_frames (GTK_WIDGET (window), 2);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sidebar_of (window))));
   g_assert_null (gtk_window_get_focus (GTK_WINDOW (window)));
