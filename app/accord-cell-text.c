@@ -19,7 +19,9 @@
  *
  * It is a label to accessibility (role and name), and takes a label's
  * style (CSS name "label": "dim-label" and the theme's colours apply).
- * The text is never markup.
+ * The text is never markup. The words a filter found can be marked
+ * (accord_cell_text_set_marks()): that only changes how the text is
+ * drawn, never its height.
  *
  * Copyright 2026 The Accord authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -32,6 +34,7 @@
 #include <string.h>
 
 #include "accord-cell-text.h"
+#include "accord-widget-util.h"
 
 /* Heights of texts at widths, for every cell of the process. Emptied when
  * it grows past ACCORD_CELL_TEXT_CACHE_SIZE, which a table of 2,000 × 8 at
@@ -42,7 +45,11 @@ struct _AccordCellText
   GtkWidget parent_instance;
 
   char *text;
+  char *marks;           /* the query whose words are marked, or NULL */
   PangoLayout *layout;   /* for drawing; NULL until drawn */
+  PangoAttrList *attrs;  /* the marks of the text; NULL for none */
+  guint attrs_valid : 1; /* attrs are those of text and marks */
+  guint layout_marked : 1; /* the layout has attrs */
 };
 
 G_DEFINE_FINAL_TYPE (AccordCellText, accord_cell_text, GTK_TYPE_WIDGET)
@@ -200,9 +207,20 @@ accord_cell_text_snapshot (GtkWidget   *widget,
     {
       self->layout = gtk_widget_create_pango_layout (widget, NULL);
       configure_layout (self, self->layout, self->text, gtk_widget_get_width (widget));
+      self->layout_marked = FALSE;
     }
   else
     place_layout (self, self->layout, gtk_widget_get_width (widget));
+
+  /* Setting attributes lays the text out again: not when none come or go. */
+  if (!self->layout_marked)
+    {
+      PangoAttrList *attrs = accord_cell_text_get_attributes (self);
+
+      if (attrs != NULL || pango_layout_get_attributes (self->layout) != NULL)
+        pango_layout_set_attributes (self->layout, attrs);
+      self->layout_marked = TRUE;
+    }
 
 #if GTK_CHECK_VERSION (4, 10, 0)
   gtk_widget_get_color (widget, &color);
@@ -225,7 +243,9 @@ accord_cell_text_finalize (GObject *object)
   AccordCellText *self = ACCORD_CELL_TEXT (object);
 
   g_free (self->text);
+  g_free (self->marks);
   g_clear_object (&self->layout);
+  g_clear_pointer (&self->attrs, pango_attr_list_unref);
 
   G_OBJECT_CLASS (accord_cell_text_parent_class)->finalize (object);
 }
@@ -273,8 +293,59 @@ accord_cell_text_set_text (AccordCellText *self,
   g_free (self->text);
   self->text = g_strdup (text);
   g_clear_object (&self->layout);
+  self->attrs_valid = FALSE;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text != NULL ? text : "", -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/**
+ * accord_cell_text_set_marks:
+ * @query: (nullable): a filter's query
+ *
+ * Marks the words of the text that @query finds, as the filter finds them
+ * (accord_search_match_words()), or none.
+ */
+void
+accord_cell_text_set_marks (AccordCellText *self,
+                            const char     *query)
+{
+  g_return_if_fail (ACCORD_IS_CELL_TEXT (self));
+
+  if (g_strcmp0 (self->marks, query) == 0)
+    return;
+
+  g_free (self->marks);
+  self->marks = g_strdup (query);
+  self->attrs_valid = FALSE;
+  self->layout_marked = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * accord_cell_text_get_attributes:
+ *
+ * Returns: (transfer none) (nullable): the marks the text is drawn with
+ */
+PangoAttrList *
+accord_cell_text_get_attributes (AccordCellText *self)
+{
+  g_return_val_if_fail (ACCORD_IS_CELL_TEXT (self), NULL);
+
+  if (!self->attrs_valid)
+    {
+      g_clear_pointer (&self->attrs, pango_attr_list_unref);
+      if (self->marks != NULL)
+        {
+          PangoAttrList *attrs = pango_attr_list_new ();
+
+          if (accord_text_add_search_marks (attrs, self->text, self->marks) > 0)
+            self->attrs = g_steal_pointer (&attrs);
+          g_clear_pointer (&attrs, pango_attr_list_unref);
+        }
+      self->attrs_valid = TRUE;
+    }
+
+  return self->attrs;
 }
 
 /**

@@ -21,6 +21,9 @@ GtkWidget  *accord_cell_text_new      (void);
 void        accord_cell_text_set_text (AccordCellText *self,
                                        const char     *text);
 const char *accord_cell_text_get_text (AccordCellText *self);
+void        accord_cell_text_set_marks (AccordCellText *self,
+                                        const char     *query);
+PangoAttrList *accord_cell_text_get_attributes (AccordCellText *self);
 guint       accord_cell_text_get_n_laid_out (void);
 
 G_END_DECLS

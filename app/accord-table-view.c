@@ -182,6 +182,7 @@ typedef struct
   ColumnKind kind;
   AccordPack *pack;
   AccordSubject *subject;
+  AccordTableView *view;  /* weak: for the filter's query */
 } ColumnCells;
 
 static void
@@ -191,7 +192,33 @@ column_cells_free (gpointer data)
 
   g_clear_object (&cells->pack);
   g_clear_object (&cells->subject);
+  g_clear_weak_pointer (&cells->view);
   g_free (cells);
+}
+
+static gboolean is_filtering (AccordTableView *self);
+
+/* The query whose words the cells mark: the filter's, while it filters. */
+static const char *
+marks_query (AccordTableView *self)
+{
+  return self != NULL && is_filtering (self) ? self->query : NULL;
+}
+
+/* Marks the words the filter found in every cell under @widget. */
+static void
+mark_cells (GtkWidget  *widget,
+            const char *query)
+{
+  if (ACCORD_IS_CELL_TEXT (widget))
+    {
+      accord_cell_text_set_marks (ACCORD_CELL_TEXT (widget), query);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    mark_cells (child, query);
 }
 
 static GtkWidget *
@@ -253,6 +280,7 @@ bind_cell (GtkWidget *child,
 
         accord_cell_text_set_text (ACCORD_CELL_TEXT (gtk_widget_get_first_child (child)), name);
         accord_cell_text_set_text (ACCORD_CELL_TEXT (second), about);
+        mark_cells (child, marks_query (cells->view));
         gtk_widget_set_visible (second, about != NULL && *about != '\0');
         /* The cell, and its row, are named after the aspect. */
         gtk_accessible_update_property (GTK_ACCESSIBLE (child),
@@ -263,6 +291,7 @@ bind_cell (GtkWidget *child,
 
     case COLUMN_GROUP:
       accord_cell_text_set_text (ACCORD_CELL_TEXT (child), aspect != NULL ? accord_aspect_get_group (aspect) : NULL);
+      mark_cells (child, marks_query (cells->view));
       return;
 
     case COLUMN_SUBJECT:
@@ -284,6 +313,7 @@ bind_cell (GtkWidget *child,
   /* Translators: a cell of the characteristics table for which the pack
    * says nothing about that subject on that aspect */
   accord_cell_text_set_text (text, characteristic != NULL ? accord_characteristic_get_text (characteristic) : _("Not covered"));
+  mark_cells (child, marks_query (cells->view));
   if (characteristic != NULL)
     gtk_widget_remove_css_class (child, "dim-label");
   else
@@ -302,15 +332,17 @@ bind_cell (GtkWidget *child,
 
 /* A column of @kind's cells. */
 static AccordTableColumn *
-column_new (const char    *title,
-            ColumnKind     kind,
-            AccordPack    *pack,
-            AccordSubject *subject)
+column_new (AccordTableView *view,
+            const char      *title,
+            ColumnKind       kind,
+            AccordPack      *pack,
+            AccordSubject   *subject)
 {
   AccordTableColumn *column = accord_table_column_new (title);
   ColumnCells *cells = g_new0 (ColumnCells, 1);
 
   cells->kind = kind;
+  g_set_weak_pointer (&cells->view, view);
   g_set_object (&cells->pack, pack);
   g_set_object (&cells->subject, subject);
   accord_table_column_set_cells (column, setup_cell, bind_cell, cells, column_cells_free);
@@ -443,7 +475,7 @@ add_subject_columns (AccordTableView *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AccordSubject) subject = g_list_model_get_item (subjects, i);
-      AccordTableColumn *column = column_new (accord_subject_get_name (subject), COLUMN_SUBJECT,
+      AccordTableColumn *column = column_new (self, accord_subject_get_name (subject), COLUMN_SUBJECT,
                                               self->pack, subject);
 
       g_object_set_data_full (G_OBJECT (column), "accord-subject",
@@ -633,6 +665,8 @@ set_query (AccordTableView *self,
     change = GTK_FILTER_CHANGE_DIFFERENT;
 
   gtk_filter_changed (GTK_FILTER (self->filter), change);
+  /* The rows that stay keep their cells: mark them again. */
+  mark_cells (GTK_WIDGET (self->table), marks_query (self));
 }
 
 static void
@@ -1457,12 +1491,12 @@ accord_table_view_init (AccordTableView *self)
 
   /* Translators: title of the table column that names the aspect (the
    * point of comparison) of each row */
-  self->aspect_column = column_new (_("Aspect"), COLUMN_ASPECT, NULL, NULL);
+  self->aspect_column = column_new (self, _("Aspect"), COLUMN_ASPECT, NULL, NULL);
   self->name_sorter = gtk_custom_sorter_new (compare_names, self, NULL);
   accord_table_column_set_sorter (self->aspect_column, GTK_SORTER (self->name_sorter));
   /* Translators: title of the table column that shows which group of
    * aspects a row belongs to */
-  self->group_column = column_new (_("Group"), COLUMN_GROUP, NULL, NULL);
+  self->group_column = column_new (self, _("Group"), COLUMN_GROUP, NULL, NULL);
   self->group_sorter = gtk_custom_sorter_new (compare_groups, self, NULL);
   accord_table_column_set_sorter (self->group_column, GTK_SORTER (self->group_sorter));
   g_signal_connect_object (self->aspect_column, "notify::width",

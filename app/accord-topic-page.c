@@ -494,39 +494,6 @@ show_current_match (AccordTopicPage *self,
     gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
 }
 
-/* A yellow background from @start to @end (bytes), as opaque as @alpha. */
-static void
-insert_mark (PangoAttrList *attrs,
-             guint          start,
-             guint          end,
-             guint16        alpha)
-{
-  PangoAttribute *background = pango_attr_background_new (0xf6f6, 0xd3d3, 0x2d2d);
-  PangoAttribute *opacity = pango_attr_background_alpha_new (alpha);
-
-  background->start_index = opacity->start_index = start;
-  background->end_index = opacity->end_index = end;
-  pango_attr_list_insert (attrs, background);
-  pango_attr_list_insert (attrs, opacity);
-}
-
-/* The words of @text that the search found, half as marked as what the
- * find bar finds, which goes over them. */
-static void
-add_search_marks (AccordTopicPage *self,
-                  const char      *text,
-                  PangoAttrList   *attrs)
-{
-  g_autoptr(GArray) spans = NULL;
-
-  if (self->highlight == NULL)
-    return;
-
-  spans = accord_search_match_words (text, self->highlight);
-  for (guint i = 0; i + 1 < spans->len; i += 2)
-    insert_mark (attrs, g_array_index (spans, guint, i), g_array_index (spans, guint, i + 1), 0x7fff);
-}
-
 static void
 update_find_status (AccordTopicPage *self,
                     const char      *needle)
@@ -569,7 +536,8 @@ accord_topic_page_find_text (AccordTopicPage *self,
       g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
       int offset = 0;
 
-      add_search_marks (self, s, attrs);
+      /* The search's words, then the find bar's matches over them. */
+      accord_text_add_search_marks (attrs, s, self->highlight);
       if (text != NULL && *text != '\0')
         for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p), offset++)
           {
@@ -578,7 +546,7 @@ accord_topic_page_find_text (AccordTopicPage *self,
                 Match match = { label, offset, offset + (int) g_utf8_strlen (text, -1) };
                 const char *end = g_utf8_offset_to_pointer (p, g_utf8_strlen (text, -1));
 
-                insert_mark (attrs, p - s, end - s, 0xffff);
+                accord_text_insert_mark (attrs, p - s, end - s, 0xffff);
                 g_array_append_val (self->matches, match);
               }
           }

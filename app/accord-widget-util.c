@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "accord-search.h"
 #include "accord-widget-util.h"
 
 /**
@@ -64,4 +65,55 @@ accord_widget_flatten_switcher (GtkStackSwitcher *switcher)
        button != NULL;
        button = gtk_widget_get_next_sibling (button))
     gtk_widget_add_css_class (button, "flat");
+}
+
+/**
+ * accord_text_insert_mark:
+ * @start: byte offset of the mark's start
+ * @end: byte offset of its end
+ * @alpha: how opaque, 0 to 0xffff
+ *
+ * Marks a span of a text with a yellow background, as highlighters do:
+ * what a search found (half opaque), what the find bar finds (opaque).
+ */
+void
+accord_text_insert_mark (PangoAttrList *attrs,
+                         guint          start,
+                         guint          end,
+                         guint16        alpha)
+{
+  PangoAttribute *background = pango_attr_background_new (0xf6f6, 0xd3d3, 0x2d2d);
+  PangoAttribute *opacity = pango_attr_background_alpha_new (alpha);
+
+  background->start_index = opacity->start_index = start;
+  background->end_index = opacity->end_index = end;
+  pango_attr_list_insert (attrs, background);
+  pango_attr_list_insert (attrs, opacity);
+}
+
+/**
+ * accord_text_add_search_marks:
+ * @text: valid UTF-8
+ * @query: (nullable): a search's query
+ *
+ * Marks, half opaque, the words of @text that @query finds (see
+ * accord_search_match_words()).
+ *
+ * Returns: the number of words marked
+ */
+guint
+accord_text_add_search_marks (PangoAttrList *attrs,
+                              const char    *text,
+                              const char    *query)
+{
+  g_autoptr(GArray) spans = NULL;
+
+  if (text == NULL || query == NULL)
+    return 0;
+
+  spans = accord_search_match_words (text, query);
+  for (guint i = 0; i + 1 < spans->len; i += 2)
+    accord_text_insert_mark (attrs, g_array_index (spans, guint, i), g_array_index (spans, guint, i + 1), 0x7fff);
+
+  return spans->len / 2;
 }

@@ -14,4 +14,12 @@ gboolean accord_widget_has_focus_within (GtkWidget        *widget);
 gboolean accord_widget_release_focus    (GtkWidget        *widget);
 void     accord_widget_flatten_switcher (GtkStackSwitcher *switcher);
 
+void     accord_text_insert_mark        (PangoAttrList    *attrs,
+                                         guint             start,
+                                         guint             end,
+                                         guint16           alpha);
+guint    accord_text_add_search_marks   (PangoAttrList    *attrs,
+                                         const char       *text,
+                                         const char       *query);
+
 G_END_DECLS

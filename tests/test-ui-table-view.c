@@ -1132,6 +1132,71 @@ test_layout (void)
   fixture_clear (&f);
 }
 
+/* The text marked in the drawn cells of @table, each piece followed by a
+ * "|", in widget order. */
+static char *
+marked_cells (AccordTable *table)
+{
+  g_autoptr(GPtrArray) cells = find_all (GTK_WIDGET (table), ACCORD_TYPE_CELL_TEXT, NULL);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      AccordCellText *cell = g_ptr_array_index (cells, i);
+      PangoAttrList *attrs = gtk_widget_is_drawable (GTK_WIDGET (cell)) ? accord_cell_text_get_attributes (cell) : NULL;
+      GSList *list = attrs != NULL ? pango_attr_list_get_attributes (attrs) : NULL;
+
+      for (GSList *l = list; l != NULL; l = l->next)
+        {
+          PangoAttribute *attr = l->data;
+
+          if (attr->klass->type == PANGO_ATTR_BACKGROUND)
+            g_string_append_printf (out, "%.*s|", (int) (attr->end_index - attr->start_index),
+                                    accord_cell_text_get_text (cell) + attr->start_index);
+        }
+      g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The filter marks what it found in the cells, as the search does in a
+ * topic's page: the words that begin with the query's, case and accents
+ * ignored, in the rows kept as the query grows, and none once cleared. */
+static void
+test_filter_marks (void)
+{
+  Fixture f = { 0 };
+  AccordTable *table;
+  g_autofree char *none = NULL;
+  g_autofree char *consent = NULL;
+  g_autofree char *longer = NULL;
+  g_autofree char *cleared = NULL;
+
+  fixture_show (&f, accord_test_load_builtin (), 1280, 800);
+  table = get_table (f.view);
+  wait_for_layout (GTK_WIDGET (f.view));
+  none = marked_cells (table);
+  g_assert_cmpstr (none, ==, "");
+
+  type_filter (f.view, "CONSÉN");
+  consent = marked_cells (table);
+  g_assert_true (g_str_has_prefix (consent, "Consent|consent|Consent|"));
+  g_assert_null (strstr (consent, "legitimacy"));
+
+  /* A second word: the rows that stay are marked for both. */
+  type_filter (f.view, "consent legitim");
+  longer = marked_cells (table);
+  g_assert_nonnull (strstr (longer, "Legitimacy|"));
+  g_assert_nonnull (strstr (longer, "Consent|"));
+
+  type_filter (f.view, "");
+  cleared = marked_cells (table);
+  g_assert_cmpstr (cleared, ==, "");
+
+  fixture_clear (&f);
+}
+
 /* Whether the table scrolls sideways: wider than its view. */
 static gboolean
 scrolls_sideways (AccordTable *table)
@@ -1966,6 +2031,7 @@ main (int   argc,
   g_test_add_func ("/table-view/sort", test_sort);
   g_test_add_func ("/table-view/drag-titles", test_drag_titles);
   g_test_add_func ("/table-view/filter", test_filter);
+  g_test_add_func ("/table-view/filter-marks", test_filter_marks);
   g_test_add_func ("/table-view/filter-index", test_filter_index);
   g_test_add_func ("/table-view/aspect-page", test_aspect_page);
   g_test_add_func ("/table-view/location", test_location);
