@@ -175,6 +175,27 @@ accord_test_visible_text (GtkWidget *widget)
   return g_string_free (out, FALSE);
 }
 
+/* Appends to @out each piece of @text that @attrs mark with a background
+ * (the marks of a search, a filter or the find bar), each followed by a
+ * "|". */
+static inline void
+accord_test_append_marked (GString       *out,
+                           const char    *text,
+                           PangoAttrList *attrs)
+{
+  GSList *list = attrs != NULL ? pango_attr_list_get_attributes (attrs) : NULL;
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+
+      if (attr->klass->type == PANGO_ATTR_BACKGROUND)
+        g_string_append_printf (out, "%.*s|", (int) (attr->end_index - attr->start_index),
+                                text + attr->start_index);
+    }
+  g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
+}
+
 typedef gboolean (*AccordTestMatch) (GtkWidget     *widget,
                                      gconstpointer  data);
 

@@ -1143,18 +1143,9 @@ marked_cells (AccordTable *table)
   for (guint i = 0; i < cells->len; i++)
     {
       AccordCellText *cell = g_ptr_array_index (cells, i);
-      PangoAttrList *attrs = gtk_widget_is_drawable (GTK_WIDGET (cell)) ? accord_cell_text_get_attributes (cell) : NULL;
-      GSList *list = attrs != NULL ? pango_attr_list_get_attributes (attrs) : NULL;
 
-      for (GSList *l = list; l != NULL; l = l->next)
-        {
-          PangoAttribute *attr = l->data;
-
-          if (attr->klass->type == PANGO_ATTR_BACKGROUND)
-            g_string_append_printf (out, "%.*s|", (int) (attr->end_index - attr->start_index),
-                                    accord_cell_text_get_text (cell) + attr->start_index);
-        }
-      g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
+      if (gtk_widget_is_drawable (GTK_WIDGET (cell)))
+        accord_test_append_marked (out, accord_cell_text_get_text (cell), accord_cell_text_get_attributes (cell));
     }
 
   return g_string_free (out, FALSE);

@@ -917,23 +917,9 @@ static void
 collect_marked (GtkWidget *widget,
                 GString   *out)
 {
-  PangoAttrList *attrs = GTK_IS_LABEL (widget) ? gtk_label_get_attributes (GTK_LABEL (widget)) : NULL;
-
-  if (attrs != NULL)
-    {
-      const char *text = gtk_label_get_text (GTK_LABEL (widget));
-      GSList *backgrounds = pango_attr_list_get_attributes (attrs);
-
-      for (GSList *l = backgrounds; l != NULL; l = l->next)
-        {
-          PangoAttribute *attr = l->data;
-
-          if (attr->klass->type == PANGO_ATTR_BACKGROUND)
-            g_string_append_printf (out, "%.*s|", (int) (attr->end_index - attr->start_index),
-                                    text + attr->start_index);
-        }
-      g_slist_free_full (backgrounds, (GDestroyNotify) pango_attribute_destroy);
-    }
+  if (GTK_IS_LABEL (widget))
+    accord_test_append_marked (out, gtk_label_get_text (GTK_LABEL (widget)),
+                               gtk_label_get_attributes (GTK_LABEL (widget)));
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
