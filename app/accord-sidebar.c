@@ -1296,12 +1296,15 @@ on_search_activate (AccordSidebar *self)
   g_signal_emit (self, signals[TOPIC_CHOSEN], 0);
 }
 
-/* Enter on a row of the tree or the results (or a double click). */
+/* Enter on a row of the tree or the results (or a double click). The row
+ * may have the focus without being selected (the results take the focus
+ * from the tree when a search starts): it is now. */
 static void
 on_list_activate (GtkListView   *view,
                   guint          position,
                   AccordSidebar *self)
 {
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (view)), position);
   g_signal_emit (self, signals[TOPIC_CHOSEN], 0);
 }
 

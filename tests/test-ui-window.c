@@ -1370,6 +1370,26 @@ test_tree_keys (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Typing starts a search and the results take the focus from the tree,
+ * on a row not selected: Enter on it opens its topic. */
+static void
+test_result_enter (void)
+{
+  AccordWindow *window = new_window (1280, 800);
+  GListModel *rows;
+  GtkWidget *results;
+
+  type_search (window, "consent");
+  rows = accord_sidebar_get_rows (sidebar_of (window));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (rows)), ==, GTK_INVALID_LIST_POSITION);
+  results = accord_test_find (GTK_WIDGET (sidebar_of (window)), has_model, rows);
+  g_signal_emit_by_name (results, "activate", 0);   /* what Enter on the first row does */
+  accord_test_iterate (50);
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:consent-of-the-parties");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Escape in the search results, as in the entry, clears the search: the
  * tree is back, with the focus on the result that was chosen. */
 static void
@@ -1430,6 +1450,7 @@ main (int   argc,
   g_test_add_func ("/window/initial-focus", test_initial_focus);
   g_test_add_func ("/window/list-tab-stop", test_list_tab_stop);
   g_test_add_func ("/window/tree-keys", test_tree_keys);
+  g_test_add_func ("/window/result-enter", test_result_enter);
   g_test_add_func ("/window/right-to-left", test_right_to_left);
   g_test_add_func ("/window/settings-round-trip", test_settings_round_trip);
 
