@@ -777,6 +777,28 @@ accord_sidebar_focus_search (AccordSidebar *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/**
+ * accord_sidebar_type_to_search:
+ * @controller: a key controller handling a key press
+ *
+ * Starts a search with the key @controller is handling, typed where
+ * nothing took it: the search entry takes the focus and the key, which
+ * replaces the last search (it is a new one).
+ *
+ * Returns: whether the entry took the key
+ */
+gboolean
+accord_sidebar_type_to_search (AccordSidebar         *self,
+                               GtkEventControllerKey *controller)
+{
+  g_return_val_if_fail (ACCORD_IS_SIDEBAR (self), FALSE);
+
+  accord_sidebar_focus_search (self);
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+  return gtk_event_controller_key_forward (controller,
+                                           GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->search_entry))));
+}
+
 /* Bookmarks */
 
 static void

@@ -23,6 +23,8 @@ gboolean     accord_sidebar_select_topic   (AccordSidebar *self,
                                             AccordTopic   *topic);
 AccordTopic *accord_sidebar_get_selected   (AccordSidebar *self);
 void         accord_sidebar_focus_search   (AccordSidebar *self);
+gboolean     accord_sidebar_type_to_search (AccordSidebar         *self,
+                                            GtkEventControllerKey *controller);
 void         accord_sidebar_set_query      (AccordSidebar *self,
                                             const char    *query);
 const char  *accord_sidebar_get_query      (AccordSidebar *self);

@@ -949,6 +949,26 @@ on_drop (GtkDropTarget *target,
   return TRUE;
 }
 
+/* Typing where nothing takes the keys (a topic's page, the Compare view, a
+ * narrow window with its sidebar hidden) searches the topics, as typing in
+ * the sidebar does. (The table's filter takes what is typed in the table.) */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                AccordWindow          *self)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 || !g_unichar_isgraph (c) ||
+      self->pack == NULL)
+    return FALSE;
+
+  set_sidebar_visible (self, TRUE);
+  return accord_sidebar_type_to_search (self->sidebar, controller);
+}
+
 /* Other actions */
 
 static void
@@ -1430,6 +1450,7 @@ accord_window_class_init (AccordWindowClass *klass)
 static void
 accord_window_init (AccordWindow *self)
 {
+  GtkEventController *keys;
   GtkGesture *mouse_buttons;
   GtkDropTarget *drop;
 
@@ -1471,6 +1492,10 @@ accord_window_init (AccordWindow *self)
   g_signal_connect_object (self->views, "notify::visible-child-name", G_CALLBACK (on_view_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->topic_page, "navigate", G_CALLBACK (on_navigate), self, G_CONNECT_SWAPPED);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   mouse_buttons = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (mouse_buttons), 0);

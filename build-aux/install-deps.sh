@@ -7,6 +7,8 @@ set -eu
 
 # libx11-dev and libxdamage-dev: the startup benchmark watches the windows
 # it times with them (libgtk-4-dev depends on both, but we use them directly).
+# libxtst-dev: the window tests type keys through the X server (XTest), as
+# a keyboard does, where GTK 4 has no way to.
 # librsvg2-common is GdkPixbuf's SVG loader: build-aux/render-icon renders the
 # application icon with it at build time, and the About window shows the SVG.
 
@@ -36,7 +38,7 @@ test_pkgs="
   poppler-utils
   groff-base
   python3
-  libx11-dev libxdamage-dev
+  libx11-dev libxdamage-dev libxtst-dev
 "
 
 case "$mode" in

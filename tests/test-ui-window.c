@@ -18,6 +18,11 @@
 #include "accord-application.h"
 #include "accord-window.h"
 
+#ifdef ACCORD_TEST_XTEST
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+#endif
+
 /* A window with the built-in pack, shown at @location (NULL: its start
  * page) as `accord --topic` and the like open it. */
 static AccordWindow *
@@ -1390,6 +1395,74 @@ test_result_enter (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Types @text (ASCII letters) into @window through the X server, as a
+ * keyboard does. Returns FALSE where it cannot (no XTest, or not X11). */
+static gboolean
+type_keys (AccordWindow *window,
+           const char   *text)
+{
+#ifdef ACCORD_TEST_XTEST
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (window));
+  Display *xdisplay;
+
+  if (!GDK_IS_X11_DISPLAY (display))
+    return FALSE;
+
+  xdisplay = gdk_x11_display_get_xdisplay (display);
+  XSetInputFocus (xdisplay, gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))),
+                  RevertToParent, CurrentTime);
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      KeyCode code = XKeysymToKeycode (xdisplay, gdk_unicode_to_keyval ((guchar) *c));
+
+      XTestFakeKeyEvent (xdisplay, code, True, CurrentTime);
+      XTestFakeKeyEvent (xdisplay, code, False, CurrentTime);
+    }
+  XFlush (xdisplay);
+  /* GtkSearchEntry waits a moment before it reports a change. */
+  accord_test_iterate (400);
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
+
+/* Typing where nothing takes the keys searches the topics: in a topic's
+ * page, and in a narrow window whose sidebar is hidden (which shows it).
+ * A new search replaces the last one. */
+static void
+test_type_to_search (void)
+{
+  AccordWindow *window = new_window (1280, 800);
+  GtkWidget *focus;
+
+  g_assert_true (accord_window_navigate (window, "topic:conclusion"));
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  if (!type_keys (window, "cons"))
+    {
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_test_skip ("no XTest to type with");
+      return;
+    }
+  g_assert_cmpstr (gtk_editable_get_text (sidebar_entry (window)), ==, "cons");
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (sidebar_entry (window))));
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:conclusion");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = new_window (360, 720);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  type_keys (window, "consent");
+  choose_row (window, "challenges-of-consent");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sidebar_of (window))));
+  g_assert_null (gtk_window_get_focus (GTK_WINDOW (window)));
+
+  type_keys (window, "dip");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sidebar_of (window))));
+  g_assert_cmpstr (gtk_editable_get_text (sidebar_entry (window)), ==, "dip");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Escape in the search results, as in the entry, clears the search: the
  * tree is back, with the focus on the result that was chosen. */
 static void
@@ -1451,6 +1524,7 @@ main (int   argc,
   g_test_add_func ("/window/list-tab-stop", test_list_tab_stop);
   g_test_add_func ("/window/tree-keys", test_tree_keys);
   g_test_add_func ("/window/result-enter", test_result_enter);
+  g_test_add_func ("/window/type-to-search", test_type_to_search);
   g_test_add_func ("/window/right-to-left", test_right_to_left);
   g_test_add_func ("/window/settings-round-trip", test_settings_round_trip);
 
