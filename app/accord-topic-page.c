@@ -579,14 +579,22 @@ accord_topic_page_find_next (AccordTopicPage *self,
   show_current_match (self, TRUE);
 }
 
-/* Marks a page just built: the search's words, the find bar's matches. */
+/* Marks the page again: the search's words, and the find bar's matches
+ * while it is open. */
+static void
+mark_page (AccordTopicPage *self)
+{
+  gboolean finding = gtk_search_bar_get_search_mode (self->find_bar);
+
+  accord_topic_page_find_text (self, finding ? gtk_editable_get_text (GTK_EDITABLE (self->find_entry)) : NULL);
+}
+
+/* Marks a page just built, when there is anything to mark. */
 static void
 refresh_find (AccordTopicPage *self)
 {
-  if (gtk_search_bar_get_search_mode (self->find_bar))
-    accord_topic_page_find_text (self, gtk_editable_get_text (GTK_EDITABLE (self->find_entry)));
-  else if (self->highlight != NULL)
-    accord_topic_page_find_text (self, NULL);
+  if (gtk_search_bar_get_search_mode (self->find_bar) || self->highlight != NULL)
+    mark_page (self);
 }
 
 /**
@@ -610,9 +618,7 @@ accord_topic_page_set_highlight (AccordTopicPage *self,
 
   g_free (self->highlight);
   self->highlight = g_strdup (query);
-  accord_topic_page_find_text (self, gtk_search_bar_get_search_mode (self->find_bar)
-                                     ? gtk_editable_get_text (GTK_EDITABLE (self->find_entry))
-                                     : NULL);
+  mark_page (self);
 }
 
 /**
