@@ -30,6 +30,7 @@
 #include "accord-cell-text.h"
 #include "accord-compare-view.h"
 #include "accord-table.h"
+#include "accord-widget-util.h"
 
 /* AccordCompareSection: a list item before the rows (common ground,
  * general differences, or a notice when no row is left). */
@@ -246,11 +247,8 @@ setup_item (gpointer user_data)
   gtk_box_append (GTK_BOX (w->row_box), header);
 
   w->aspect_label = wrapping_label ("heading");
-  w->aspect_button = gtk_button_new ();
-  gtk_button_set_child (GTK_BUTTON (w->aspect_button), w->aspect_label);
-  gtk_widget_add_css_class (w->aspect_button, "link");
+  w->aspect_button = accord_link_button_new (w->aspect_label);
   gtk_widget_add_css_class (w->aspect_button, "accord-aspect-link");
-  gtk_widget_set_halign (w->aspect_button, GTK_ALIGN_START);
   gtk_widget_set_valign (w->aspect_button, GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (w->aspect_button, TRUE);
   /* A click follows the link; the keyboard has the row (Enter). */

@@ -981,16 +981,9 @@ subject_card (AccordTableView *self,
 static GtkWidget *
 topic_link (AccordTopic *topic)
 {
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *label = wrapping_label (accord_topic_get_title (topic), FALSE, NULL);
-
   /* A label of our own, so a long title wraps instead of widening the page. */
-  gtk_button_set_child (GTK_BUTTON (button), label);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
-                                  -1);
-  gtk_widget_add_css_class (button, "link");
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  GtkWidget *button = accord_link_button_new (wrapping_label (accord_topic_get_title (topic), FALSE, NULL));
+
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "table.open-topic");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
                                           g_variant_new_string (accord_topic_get_id (topic)));

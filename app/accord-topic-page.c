@@ -96,15 +96,13 @@ link_button (AccordTopicPage *self,
              const char      *location,
              const char      *tooltip)
 {
-  GtkWidget *button = gtk_button_new ();
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *button;
 
   gtk_label_set_text (GTK_LABEL (label), label_text);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_button_set_child (GTK_BUTTON (button), label);
-  gtk_widget_add_css_class (button, "link");
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  button = accord_link_button_new (label);
   gtk_widget_set_tooltip_text (button, tooltip);
   g_object_set_data_full (G_OBJECT (button), "accord-location", g_strdup (location), g_free);
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_link_clicked), self, 0);
@@ -321,11 +319,11 @@ add_sources (AccordTopicPage *self)
         add_label (self, row, publisher, "dim-label");
       if (is_web_address (url))
         {
-          GtkWidget *link = gtk_button_new_with_label (url);
+          GtkWidget *url_label = gtk_label_new (url);
+          GtkWidget *link;
 
-          gtk_widget_add_css_class (link, "link");
-          gtk_widget_set_halign (link, GTK_ALIGN_START);
-          gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), PANGO_ELLIPSIZE_MIDDLE);
+          gtk_label_set_ellipsize (GTK_LABEL (url_label), PANGO_ELLIPSIZE_MIDDLE);
+          link = accord_link_button_new (url_label);
           gtk_widget_set_tooltip_text (link, _("Open in the web browser"));
           g_object_set_data_full (G_OBJECT (link), "accord-url", g_strdup (url), g_free);
           g_signal_connect_object (link, "clicked", G_CALLBACK (on_source_clicked), self, 0);

@@ -47,6 +47,34 @@ accord_widget_release_focus (GtkWidget *widget)
 }
 
 /**
+ * accord_link_button_new:
+ * @label: (transfer floating): the link's text, a #GtkLabel the caller
+ *   made (wrapping or ellipsized)
+ *
+ * A button that looks and reads as a link: GTK's "link" style, a pointing
+ * hand under the pointer, its label as its accessible name (GTK 4.8 names
+ * a button only from a label it made itself: a link with a label of our
+ * own read as "button"), at the start of its line.
+ *
+ * Returns: (transfer floating): the button
+ */
+GtkWidget *
+accord_link_button_new (GtkWidget *label)
+{
+  GtkWidget *button = gtk_button_new ();
+
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                  -1);
+  gtk_widget_add_css_class (button, "link");
+  gtk_widget_set_cursor_from_name (button, "pointer");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+
+  return button;
+}
+
+/**
  * accord_widget_flatten_switcher:
  *
  * Makes the buttons of @switcher flat and apart, as GNOME's view switchers

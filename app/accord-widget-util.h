@@ -10,16 +10,17 @@
 
 G_BEGIN_DECLS
 
-gboolean accord_widget_has_focus_within (GtkWidget        *widget);
-gboolean accord_widget_release_focus    (GtkWidget        *widget);
-void     accord_widget_flatten_switcher (GtkStackSwitcher *switcher);
+gboolean   accord_widget_has_focus_within (GtkWidget        *widget);
+gboolean   accord_widget_release_focus    (GtkWidget        *widget);
+void       accord_widget_flatten_switcher (GtkStackSwitcher *switcher);
+GtkWidget *accord_link_button_new         (GtkWidget        *label);
 
-void     accord_text_insert_mark        (PangoAttrList    *attrs,
-                                         guint             start,
-                                         guint             end,
-                                         guint16           alpha);
-guint    accord_text_add_search_marks   (PangoAttrList    *attrs,
-                                         const char       *text,
-                                         const char       *query);
+void       accord_text_insert_mark        (PangoAttrList    *attrs,
+                                           guint             start,
+                                           guint             end,
+                                           guint16           alpha);
+guint      accord_text_add_search_marks   (PangoAttrList    *attrs,
+                                           const char       *text,
+                                           const char       *query);
 
 G_END_DECLS

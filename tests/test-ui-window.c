@@ -918,6 +918,86 @@ test_topic_links (void)
   gtk_window_destroy (GTK_WINDOW (narrow));
 }
 
+static gboolean
+is_underlined (PangoAttrList *attrs)
+{
+  GSList *list = attrs != NULL ? pango_attr_list_get_attributes (attrs) : NULL;
+  gboolean underlined = FALSE;
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+
+      if (attr->klass->type == PANGO_ATTR_UNDERLINE && ((PangoAttrInt *) attr)->value != PANGO_UNDERLINE_NONE)
+        underlined = TRUE;
+    }
+  g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
+
+  return underlined;
+}
+
+/* Checks every link shown under @widget, and returns how many there are. */
+static guint
+check_links (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_mapped (widget))
+    return 0;
+
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "link"))
+    {
+      GtkWidget *label = gtk_button_get_child (GTK_BUTTON (widget));
+      GdkCursor *cursor = gtk_widget_get_cursor (widget);
+
+      g_assert_true (GTK_IS_LABEL (label));
+      gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                           label, NULL);
+      g_assert_nonnull (cursor);
+      g_assert_cmpstr (gdk_cursor_get_name (cursor), ==, "pointer");
+      g_assert_false (is_underlined (pango_layout_get_attributes (gtk_label_get_layout (GTK_LABEL (label)))));
+      return 1;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += check_links (child);
+
+  return n;
+}
+
+/* A link reads the same everywhere: its text is its name for a screen
+ * reader (GTK 4.8 read the topic page's as "button"), the pointer turns
+ * into a hand over it, and it is drawn alike in every view (GTK 4.8
+ * underlined the Compare view's headings, not the topic page's links). */
+static void
+test_links (void)
+{
+  g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
+  AccordWindow *window;
+
+  /* With Accord's style sheet, as the application has it (and only for
+   * this test). */
+  gtk_css_provider_load_from_resource (style, "/io/github/accord/Accord/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  window = new_window_at ("topic:consent-of-the-parties", 1280, 800);
+
+  /* Its subject and aspects, a sub-topic, related topics, two sources. */
+  g_assert_cmpuint (check_links (page_of (window)), >=, 9);
+
+  g_assert_true (accord_window_navigate (window, "aspect:consent"));
+  accord_test_iterate (50);
+  g_assert_cmpuint (check_links (GTK_WIDGET (accord_window_get_table_view (window))), >=, 1);
+
+  g_assert_true (accord_window_navigate (window, "compare:diplomacy,peacekeeping"));
+  accord_test_iterate (50);
+  g_assert_cmpuint (check_links (GTK_WIDGET (accord_window_get_compare_view (window))), >=, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
+}
+
 static void
 collect_marked (GtkWidget *widget,
                 GString   *out)
@@ -1510,6 +1590,7 @@ main (int   argc,
   g_test_add_func ("/window/history", test_history);
   g_test_add_func ("/window/related-link", test_related_link);
   g_test_add_func ("/window/topic-links", test_topic_links);
+  g_test_add_func ("/window/links", test_links);
   g_test_add_func ("/window/invalid-pack-keeps-content", test_invalid_pack_keeps_content);
   g_test_add_func ("/window/open-valid-pack", test_open_valid_pack);
   g_test_add_func ("/window/loading-bar-interval", test_loading_bar_interval);
