@@ -21,6 +21,7 @@
 
 #include "accord-topic-page.h"
 #include "accord-widget-util.h"
+#include "accord-wrap-box.h"
 
 typedef struct
 {
@@ -126,34 +127,32 @@ section (AccordTopicPage *self,
   return box;
 }
 
-/* "Concerns: Peacekeeping · Diplomacy · Consent" as links. */
+/* The subjects and aspects a topic concerns, as links side by side. */
 static void
 add_concerns (AccordTopicPage *self)
 {
   GListModel *subjects = accord_topic_get_subjects (self->topic);
   GListModel *aspects = accord_topic_get_aspects (self->topic);
-  GtkWidget *flow;
+  GtkWidget *links;
   guint n_subjects = g_list_model_get_n_items (subjects);
   guint n_aspects = g_list_model_get_n_items (aspects);
 
   if (n_subjects + n_aspects == 0)
     return;
 
-  flow = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 12);
-  gtk_widget_add_css_class (flow, "accord-concerns");
+  links = accord_wrap_box_new (18, 0);
+  gtk_widget_add_css_class (links, "accord-concerns");
   /* Translators: accessible name of the links to the subjects and aspects a topic concerns */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Concerns"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (links), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Concerns"), -1);
 
   for (guint i = 0; i < n_subjects; i++)
     {
       g_autoptr(AccordSubject) subject = g_list_model_get_item (subjects, i);
       g_autofree char *location = g_strconcat ("subject:", accord_subject_get_id (subject), NULL);
 
-      gtk_flow_box_append (GTK_FLOW_BOX (flow),
-                           link_button (self, accord_subject_get_name (subject), location,
-                                        _("Show this subject in the characteristics table")));
+      accord_wrap_box_append (ACCORD_WRAP_BOX (links),
+                              link_button (self, accord_subject_get_name (subject), location,
+                                           _("Show this subject in the characteristics table")));
     }
 
   for (guint i = 0; i < n_aspects; i++)
@@ -161,12 +160,12 @@ add_concerns (AccordTopicPage *self)
       g_autoptr(AccordAspect) aspect = g_list_model_get_item (aspects, i);
       g_autofree char *location = g_strconcat ("aspect:", accord_aspect_get_id (aspect), NULL);
 
-      gtk_flow_box_append (GTK_FLOW_BOX (flow),
-                           link_button (self, accord_aspect_get_name (aspect), location,
-                                        _("Show how each subject handles this aspect")));
+      accord_wrap_box_append (ACCORD_WRAP_BOX (links),
+                              link_button (self, accord_aspect_get_name (aspect), location,
+                                           _("Show how each subject handles this aspect")));
     }
 
-  gtk_box_append (self->content, flow);
+  gtk_box_append (self->content, links);
 }
 
 static void
