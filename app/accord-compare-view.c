@@ -552,6 +552,20 @@ on_drop_down_selected (GtkDropDown       *drop_down,
                        GParamSpec        *pspec,
                        AccordCompareView *self);
 
+/* The toggle button that takes the focus for @drop_down. GTK 4.8's has no
+ * accessible name (a screen reader said "toggle button" and no more): it
+ * is given the drop-down's, and the subject shown as its description. */
+static GtkWidget *
+drop_down_button (GtkDropDown *drop_down)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      return child;
+
+  return NULL;
+}
+
 static GtkWidget *
 make_header_cell (AccordCompareView *self,
                   guint              index)
@@ -567,6 +581,9 @@ make_header_cell (AccordCompareView *self,
   gtk_drop_down_set_list_factory (GTK_DROP_DOWN (drop_down), self->subject_list_factory);
   gtk_widget_set_hexpand (drop_down, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (drop_down_button (GTK_DROP_DOWN (drop_down)) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down_button (GTK_DROP_DOWN (drop_down))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data (G_OBJECT (drop_down), "accord-index", GUINT_TO_POINTER (index));
   g_signal_connect_object (drop_down, "notify::selected", G_CALLBACK (on_drop_down_selected), self, 0);
   gtk_box_append (GTK_BOX (cell), drop_down);
@@ -649,10 +666,14 @@ sync_header (AccordCompareView *self)
       g_autoptr(AccordSubject) subject = g_list_model_get_item (G_LIST_MODEL (self->chosen), i);
 
       GtkDropDown *drop_down = header_drop_down (self, i);
+      GtkWidget *button = drop_down_button (drop_down);
 
       gtk_drop_down_set_selected (drop_down, accord_subject_get_position (subject));
       /* The whole name, for when a narrow column ellipsizes it */
       gtk_widget_set_tooltip_text (GTK_WIDGET (drop_down), accord_subject_get_name (subject));
+      if (button != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        accord_subject_get_name (subject), -1);
     }
   self->syncing = FALSE;
 }

@@ -273,6 +273,20 @@ drop_down_name (GtkWidget *drop_down)
   return accord_subject_get_name (subject);
 }
 
+/* The focus goes to a toggle button inside a drop-down: it must be named. */
+static void
+assert_drop_down_button (GtkWidget  *drop_down,
+                         const char *name,
+                         const char *subject)
+{
+  GtkWidget *button = gtk_widget_get_first_child (drop_down);
+
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (button));
+  g_assert_true (gtk_widget_get_focusable (button));
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subject);
+}
+
 static void
 test_defaults (Fixture       *fixture,
                gconstpointer  data)
@@ -303,6 +317,10 @@ test_defaults (Fixture       *fixture,
                                        "First subject");
   gtk_test_accessible_assert_property (g_ptr_array_index (drop_downs, 1), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Second subject");
+  /* The button in each that takes the focus says so too, and which subject
+   * it shows. */
+  assert_drop_down_button (g_ptr_array_index (drop_downs, 0), "First subject", "Peacekeeping");
+  assert_drop_down_button (g_ptr_array_index (drop_downs, 1), "Second subject", "Diplomacy");
   gtk_test_accessible_assert_property (find_one (fixture, GTK_TYPE_BUTTON, "Swap"), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Swap the first two subjects");
   gtk_test_accessible_assert_property (find_one (fixture, GTK_TYPE_CHECK_BUTTON, NULL),
@@ -426,6 +444,8 @@ test_swap (Fixture       *fixture,
   drop_downs = find_all (fixture, GTK_TYPE_DROP_DOWN, NULL);
   g_assert_cmpstr (drop_down_name (g_ptr_array_index (drop_downs, 0)), ==, "Diplomacy");
   g_assert_cmpstr (drop_down_name (g_ptr_array_index (drop_downs, 1)), ==, "Peacekeeping");
+  assert_drop_down_button (g_ptr_array_index (drop_downs, 0), "First subject", "Diplomacy");
+  assert_drop_down_button (g_ptr_array_index (drop_downs, 1), "Second subject", "Peacekeeping");
 
   /* The columns follow: diplomacy's "Not covered" now comes first. */
   consent = row_text (fixture, "Consent");
@@ -449,6 +469,7 @@ test_drop_down (Fixture       *fixture,
   accord_test_iterate (50);
   assert_subjects (fixture->view, "diplomacy peacekeeping");
   g_assert_cmpstr (drop_down_name (g_ptr_array_index (drop_downs, 1)), ==, "Peacekeeping");
+  assert_drop_down_button (g_ptr_array_index (drop_downs, 0), "First subject", "Diplomacy");
   g_assert_cmpstr (accord_compare_view_get_location (fixture->view), ==, "compare:diplomacy,peacekeeping");
 }
 
