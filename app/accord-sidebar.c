@@ -281,6 +281,7 @@ bind_tree_row (GtkSignalListItemFactory *factory,
   gtk_tree_expander_set_list_row (expander, row);
   /* Plain text: titles come from the pack. */
   gtk_label_set_text (GTK_LABEL (gtk_tree_expander_get_child (expander)), accord_topic_get_title (topic));
+  accord_list_row_set_name (GTK_WIDGET (expander), accord_topic_get_title (topic), NULL);
   g_object_unref (topic);
 }
 
@@ -353,6 +354,7 @@ update_result_row (AccordResult *result,
   gtk_inscription_set_text (GTK_INSCRIPTION (title), accord_topic_get_title (topic));
   gtk_inscription_set_text (GTK_INSCRIPTION (path_label), path);
   gtk_widget_set_visible (path_label, *path != '\0');
+  accord_list_row_set_name (box, accord_topic_get_title (topic), path);
 }
 
 /* A row follows its position's topic from one query to the next. */
@@ -876,6 +878,7 @@ bind_bookmark_row (GtkSignalListItemFactory *factory,
   /* Plain text: titles come from the pack. */
   gtk_label_set_text (GTK_LABEL (title), accord_bookmark_get_title (bookmark));
   gtk_label_set_text (GTK_LABEL (kind), accord_bookmark_get_kind (bookmark));
+  accord_list_row_set_name (row, accord_bookmark_get_title (bookmark), accord_bookmark_get_kind (bookmark));
   gtk_widget_set_tooltip_text (title, accord_bookmark_get_title (bookmark));
   /* Translators: accessible name of the button that removes a bookmark; %s is its title */
   remove_label = g_strdup_printf (_("Remove bookmark “%s”"), accord_bookmark_get_title (bookmark));

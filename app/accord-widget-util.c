@@ -75,6 +75,30 @@ accord_link_button_new (GtkWidget *label)
 }
 
 /**
+ * accord_list_row_set_name:
+ * @child: the widget a list item factory put in a row
+ * @name: what a screen reader says of the row
+ * @description: (nullable): and after it
+ *
+ * Names the row of a GtkListView that holds @child. GTK 4.8 names a row
+ * from nothing in it: a screen reader said "list item" and no more (GTK
+ * 4.12 has gtk_list_item_set_accessible_label() for it).
+ */
+void
+accord_list_row_set_name (GtkWidget  *child,
+                          const char *name,
+                          const char *description)
+{
+  GtkAccessible *row = GTK_ACCESSIBLE (gtk_widget_get_parent (child));
+
+  gtk_accessible_update_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (description != NULL && *description != '\0')
+    gtk_accessible_update_property (row, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  else
+    gtk_accessible_reset_property (row, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/**
  * accord_widget_flatten_switcher:
  *
  * Makes the buttons of @switcher flat and apart, as GNOME's view switchers

@@ -14,6 +14,9 @@ gboolean   accord_widget_has_focus_within (GtkWidget        *widget);
 gboolean   accord_widget_release_focus    (GtkWidget        *widget);
 void       accord_widget_flatten_switcher (GtkStackSwitcher *switcher);
 GtkWidget *accord_link_button_new         (GtkWidget        *label);
+void       accord_list_row_set_name       (GtkWidget        *child,
+                                           const char       *name,
+                                           const char       *description);
 
 void       accord_text_insert_mark        (PangoAttrList    *attrs,
                                            guint             start,

@@ -196,6 +196,37 @@ accord_test_append_marked (GString       *out,
   g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
 }
 
+/* Asserts that each row @list shows is named for a screen reader by the
+ * first text it shows, and described by the second (or not at all).
+ * Returns how many rows there are. */
+static inline guint
+accord_test_assert_rows_named (GtkWidget *list)
+{
+  guint n = 0;
+
+  g_assert_true (GTK_IS_LIST_VIEW (list));
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      g_autofree char *text = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      if (!gtk_widget_get_child_visible (row) || gtk_widget_get_first_child (row) == NULL)
+        continue;  /* not a row, or one kept aside */
+
+      text = accord_test_visible_text (row);
+      lines = g_strsplit (text, "\n", 3);
+      g_assert_cmpstr (lines[0], !=, "");
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, lines[0]);
+      if (lines[1] != NULL && *lines[1] != '\0')
+        gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, lines[1]);
+      else
+        g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+      n++;
+    }
+
+  return n;
+}
+
 typedef gboolean (*AccordTestMatch) (GtkWidget     *widget,
                                      gconstpointer  data);
 

@@ -217,6 +217,12 @@ test_bookmark_toggle (void)
   g_assert_nonnull (strstr (shown, "Peacekeeping requires consent of the parties\nTopic\n"));
   g_assert_nonnull (strstr (shown, "Peacekeeping and Diplomacy\nComparison\n"));
   g_assert_null (strstr (shown, "No Bookmarks"));
+  /* Each row named by its title, described by its kind. */
+  g_assert_cmpuint (accord_test_assert_rows_named (gtk_widget_get_ancestor (find_with_tooltip (GTK_WIDGET (sidebar_of (window)),
+                                                                                               GTK_TYPE_BUTTON,
+                                                                                               "Remove Bookmark"),
+                                                                            GTK_TYPE_LIST_VIEW)),
+                    ==, 3);
 
   /* Ctrl+D again removes the bookmark. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.bookmark", NULL);

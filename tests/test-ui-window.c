@@ -919,6 +919,37 @@ test_topic_links (void)
 }
 
 static gboolean
+is_shown_list (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_LIST_VIEW (widget) && gtk_widget_get_mapped (widget);
+}
+
+/* Each row of the sidebar's lists is named for a screen reader (GTK 4.8
+ * read "list item" and no more): a topic's title, and for a search
+ * result, where it sits in the tree as its description. */
+static void
+test_row_names (void)
+{
+  AccordWindow *window = new_window (1280, 800);
+  GtkWidget *tree = accord_test_find (GTK_WIDGET (sidebar_of (window)), is_shown_list, NULL);
+  GtkWidget *results;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpuint (accord_test_assert_rows_named (tree), ==, 7);
+
+  type_search (window, "consent");
+  results = accord_test_find (GTK_WIDGET (sidebar_of (window)), is_shown_list, NULL);
+  g_assert_true (results != tree);
+  g_assert_cmpuint (accord_test_assert_rows_named (results), >=, 3);
+  /* One of them with its place in the tree: it was checked as described. */
+  text = accord_test_visible_text (results);
+  g_assert_nonnull (strstr (text, "Challenges of obtaining consent\nPeacekeeping requires consent of the parties\n"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
 is_underlined (PangoAttrList *attrs)
 {
   GSList *list = attrs != NULL ? pango_attr_list_get_attributes (attrs) : NULL;
@@ -1591,6 +1622,7 @@ main (int   argc,
   g_test_add_func ("/window/related-link", test_related_link);
   g_test_add_func ("/window/topic-links", test_topic_links);
   g_test_add_func ("/window/links", test_links);
+  g_test_add_func ("/window/row-names", test_row_names);
   g_test_add_func ("/window/invalid-pack-keeps-content", test_invalid_pack_keeps_content);
   g_test_add_func ("/window/open-valid-pack", test_open_valid_pack);
   g_test_add_func ("/window/loading-bar-interval", test_loading_bar_interval);
