@@ -52,16 +52,16 @@ accord_widget_release_focus (GtkWidget *widget)
  *   made (wrapping or ellipsized)
  *
  * A button that looks and reads as a link: GTK's "link" style, a pointing
- * hand under the pointer, its label as its accessible name (GTK 4.8 names
- * a button only from a label it made itself: a link with a label of our
- * own read as "button"), at the start of its line.
+ * hand under the pointer, the link role with its label as its accessible
+ * name (GTK 4.8 names a button only from a label it made itself: a link
+ * with a label of our own read as "button"), at the start of its line.
  *
  * Returns: (transfer floating): the button
  */
 GtkWidget *
 accord_link_button_new (GtkWidget *label)
 {
-  GtkWidget *button = gtk_button_new ();
+  GtkWidget *button = g_object_new (GTK_TYPE_BUTTON, "accessible-role", GTK_ACCESSIBLE_ROLE_LINK, NULL);
 
   gtk_button_set_child (GTK_BUTTON (button), label);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (button),

@@ -982,6 +982,7 @@ check_links (GtkWidget *widget)
       GdkCursor *cursor = gtk_widget_get_cursor (widget);
 
       g_assert_true (GTK_IS_LABEL (label));
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_ROLE_LINK);
       gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                            label, NULL);
       g_assert_nonnull (cursor);
@@ -997,7 +998,7 @@ check_links (GtkWidget *widget)
   return n;
 }
 
-/* A link reads the same everywhere: its text is its name for a screen
+/* A link reads the same everywhere: a link named by its text for a screen
  * reader (GTK 4.8 read the topic page's as "button"), the pointer turns
  * into a hand over it, and it is drawn alike in every view (GTK 4.8
  * underlined the Compare view's headings, not the topic page's links). */
