@@ -58,14 +58,15 @@ enum { NAVIGATE, N_SIGNALS };
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* Puts @label in @parent with a text of the page: selectable, wrapping,
+ * found by Find. */
 static GtkWidget *
-add_label (AccordTopicPage *self,
-           GtkWidget       *parent,
-           const char      *text,
-           const char      *css_class)
+add_text (AccordTopicPage *self,
+          GtkWidget       *parent,
+          GtkWidget       *label,
+          const char      *text,
+          const char      *css_class)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
   /* Untrusted text: plain, never markup. */
   gtk_label_set_text (GTK_LABEL (label), text);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -80,6 +81,35 @@ add_label (AccordTopicPage *self,
   g_ptr_array_add (self->text_labels, label);
 
   return label;
+}
+
+static GtkWidget *
+add_label (AccordTopicPage *self,
+           GtkWidget       *parent,
+           const char      *text,
+           const char      *css_class)
+{
+  return add_text (self, parent, gtk_label_new (NULL), text, css_class);
+}
+
+/* A label that a screen reader calls a heading, of @level (1 for the
+ * page's title, 2 for its sections). */
+static GtkWidget *
+heading_label (int level)
+{
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, level, -1);
+  return label;
+}
+
+static GtkWidget *
+add_heading (AccordTopicPage *self,
+             const char      *text,
+             const char      *css_class,
+             int              level)
+{
+  return add_text (self, GTK_WIDGET (self->content), heading_label (level), text, css_class);
 }
 
 static void
@@ -116,8 +146,9 @@ section (AccordTopicPage *self,
          const char      *heading)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label = gtk_label_new (heading);
+  GtkWidget *label = heading_label (2);
 
+  gtk_label_set_text (GTK_LABEL (label), heading);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (box), label);
@@ -175,7 +206,7 @@ add_block (AccordTopicPage *self,
   switch (accord_block_get_kind (block))
     {
     case ACCORD_BLOCK_HEADING:
-      add_label (self, GTK_WIDGET (self->content), accord_block_get_text (block), "title-3");
+      add_heading (self, accord_block_get_text (block), "title-3", 2);
       break;
 
     case ACCORD_BLOCK_NOTE:
@@ -358,7 +389,7 @@ rebuild (AccordTopicPage *self)
   if (self->topic == NULL)
     return;
 
-  add_label (self, GTK_WIDGET (self->content), accord_topic_get_title (self->topic), "title-1");
+  add_heading (self, accord_topic_get_title (self->topic), "title-1", 1);
   if (accord_topic_get_summary (self->topic) != NULL)
     add_label (self, GTK_WIDGET (self->content), accord_topic_get_summary (self->topic), "accord-summary");
   add_concerns (self);
@@ -389,7 +420,7 @@ build_start_page (AccordTopicPage *self)
   if (pack == NULL)
     return;
 
-  add_label (self, GTK_WIDGET (self->content), accord_pack_get_title (pack), "title-1");
+  add_heading (self, accord_pack_get_title (pack), "title-1", 1);
   if (accord_pack_get_description (pack) != NULL)
     add_label (self, GTK_WIDGET (self->content), accord_pack_get_description (pack), "accord-summary");
   add_label (self, GTK_WIDGET (self->content),

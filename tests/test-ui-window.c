@@ -918,6 +918,50 @@ test_topic_links (void)
   gtk_window_destroy (GTK_WINDOW (narrow));
 }
 
+static void
+collect_headings (GtkWidget *widget,
+                  GString   *out)
+{
+  if (gtk_widget_get_visible (widget) &&
+      gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_HEADING)
+    {
+      g_assert_true (GTK_IS_LABEL (widget));
+      for (int level = 1; level <= 3; level++)
+        {
+          g_autofree char *problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                         GTK_ACCESSIBLE_PROPERTY_LEVEL, level);
+
+          if (problem == NULL)
+            g_string_append_printf (out, "%d %s\n", level, gtk_label_get_text (GTK_LABEL (widget)));
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_headings (child, out);
+}
+
+/* A screen reader can tell a page's headings, and their levels: the
+ * title, the headings of its text, its sections. */
+static void
+test_headings (void)
+{
+  AccordWindow *window = new_window_at ("topic:tools-for-peace", 1280, 800);
+  g_autoptr(GString) headings = g_string_new (NULL);
+
+  collect_headings (page_of (window), headings);
+  g_assert_cmpstr (headings->str, ==,
+                   "1 Peacekeeping and diplomacy are tools to maintain international peace and security\n"
+                   "2 Peacekeeping\n"
+                   "2 Diplomacy\n"
+                   "2 How they work together\n"
+                   "2 Subtopics\n"
+                   "2 Related Topics\n"
+                   "2 Sources\n");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 is_shown_list (GtkWidget     *widget,
                gconstpointer  data)
@@ -1624,6 +1668,7 @@ main (int   argc,
   g_test_add_func ("/window/topic-links", test_topic_links);
   g_test_add_func ("/window/links", test_links);
   g_test_add_func ("/window/row-names", test_row_names);
+  g_test_add_func ("/window/headings", test_headings);
   g_test_add_func ("/window/invalid-pack-keeps-content", test_invalid_pack_keeps_content);
   g_test_add_func ("/window/open-valid-pack", test_open_valid_pack);
   g_test_add_func ("/window/loading-bar-interval", test_loading_bar_interval);
