@@ -143,13 +143,13 @@ set_plain_text (GtkLabel   *label,
   gtk_label_set_text (label, text != NULL ? text : "");
 }
 
+/* Sets @label up to show @text wrapped. */
 static GtkWidget *
-wrapping_label (const char *text,
-                gboolean    selectable,
-                const char *css_class)
+wrap_label (GtkWidget  *label,
+            const char *text,
+            gboolean    selectable,
+            const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
   set_plain_text (GTK_LABEL (label), text);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -159,6 +159,14 @@ wrapping_label (const char *text,
     gtk_widget_add_css_class (label, css_class);
 
   return label;
+}
+
+static GtkWidget *
+wrapping_label (const char *text,
+                gboolean    selectable,
+                const char *css_class)
+{
+  return wrap_label (gtk_label_new (NULL), text, selectable, css_class);
 }
 
 /* The table's cells ----------------------------------------------------
@@ -926,7 +934,7 @@ subject_card (AccordTableView *self,
   gtk_widget_set_margin_start (box, 18);
   gtk_widget_set_margin_end (box, 18);
 
-  heading = wrapping_label (accord_subject_get_name (subject), TRUE, "title-4");
+  heading = wrap_label (accord_heading_label_new (2), accord_subject_get_name (subject), TRUE, "title-4");
   gtk_label_set_max_width_chars (GTK_LABEL (heading), 40);
   gtk_box_append (GTK_BOX (box), heading);
 

@@ -92,24 +92,13 @@ add_label (AccordTopicPage *self,
   return add_text (self, parent, gtk_label_new (NULL), text, css_class);
 }
 
-/* A label that a screen reader calls a heading, of @level (1 for the
- * page's title, 2 for its sections). */
-static GtkWidget *
-heading_label (int level)
-{
-  GtkWidget *label = g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, NULL);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, level, -1);
-  return label;
-}
-
 static GtkWidget *
 add_heading (AccordTopicPage *self,
              const char      *text,
              const char      *css_class,
              int              level)
 {
-  return add_text (self, GTK_WIDGET (self->content), heading_label (level), text, css_class);
+  return add_text (self, GTK_WIDGET (self->content), accord_heading_label_new (level), text, css_class);
 }
 
 static void
@@ -146,7 +135,7 @@ section (AccordTopicPage *self,
          const char      *heading)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label = heading_label (2);
+  GtkWidget *label = accord_heading_label_new (2);
 
   gtk_label_set_text (GTK_LABEL (label), heading);
   gtk_label_set_xalign (GTK_LABEL (label), 0);

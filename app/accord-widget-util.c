@@ -75,6 +75,24 @@ accord_link_button_new (GtkWidget *label)
 }
 
 /**
+ * accord_heading_label_new:
+ * @level: 1 for a page's title, 2 for its sections
+ *
+ * A label that a screen reader calls a heading, of @level. (The role can
+ * only be given as a widget is made.)
+ *
+ * Returns: (transfer floating): the label, without text
+ */
+GtkWidget *
+accord_heading_label_new (int level)
+{
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, level, -1);
+  return label;
+}
+
+/**
  * accord_list_row_set_name:
  * @child: the widget a list item factory put in a row
  * @name: what a screen reader says of the row

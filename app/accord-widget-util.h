@@ -14,6 +14,7 @@ gboolean   accord_widget_has_focus_within (GtkWidget        *widget);
 gboolean   accord_widget_release_focus    (GtkWidget        *widget);
 void       accord_widget_flatten_switcher (GtkStackSwitcher *switcher);
 GtkWidget *accord_link_button_new         (GtkWidget        *label);
+GtkWidget *accord_heading_label_new       (int               level);
 void       accord_list_row_set_name       (GtkWidget        *child,
                                            const char       *name,
                                            const char       *description);
