@@ -151,14 +151,31 @@ join_subjects (AccordPack  *pack,
   return accord_i18n_join_list (names);
 }
 
-/* A bookmark for @location in @pack, or NULL when the pack has no such place. */
-static AccordBookmark *
-bookmark_new (AccordPack *pack,
-              const char *location)
+/**
+ * accord_location_get_title:
+ * @pack: the pack @location is in
+ * @location: a place in the window ("topic:ID", "compare:ID,ID"…)
+ * @kind: (out) (optional): what kind of place it is, for people ("Topic")
+ *
+ * The title of what @location shows, from @pack: a topic's title, an
+ * aspect's or a subject's name, the names of the subjects compared. Plain
+ * text.
+ *
+ * Returns: (nullable): the title, or %NULL for a place without one of its
+ *   own (the start page, a view) or that @pack lacks
+ */
+char *
+accord_location_get_title (AccordPack  *pack,
+                           const char  *location,
+                           const char **kind)
 {
-  g_autofree char *title = NULL;
-  const char *kind = NULL;
-  AccordBookmark *self;
+  char *title = NULL;
+  const char *its_kind = NULL;
+
+  g_return_val_if_fail (ACCORD_IS_PACK (pack), NULL);
+
+  if (location == NULL)
+    return NULL;
 
   if (g_str_has_prefix (location, "topic:"))
     {
@@ -168,7 +185,7 @@ bookmark_new (AccordPack *pack,
         {
           title = g_strdup (accord_topic_get_title (topic));
           /* Translators: what a bookmark points to, shown under its title */
-          kind = C_("bookmark", "Topic");
+          its_kind = C_("bookmark", "Topic");
         }
     }
   else if (g_str_has_prefix (location, "aspect:"))
@@ -179,7 +196,7 @@ bookmark_new (AccordPack *pack,
         {
           title = g_strdup (accord_aspect_get_name (aspect));
           /* Translators: what a bookmark points to, shown under its title */
-          kind = C_("bookmark", "Aspect");
+          its_kind = C_("bookmark", "Aspect");
         }
     }
   else if (g_str_has_prefix (location, "subject:"))
@@ -190,16 +207,31 @@ bookmark_new (AccordPack *pack,
         {
           title = g_strdup (accord_subject_get_name (subject));
           /* Translators: what a bookmark points to, shown under its title */
-          kind = C_("bookmark", "Subject");
+          its_kind = C_("bookmark", "Subject");
         }
     }
   else if (g_str_has_prefix (location, "compare:"))
     {
       title = join_subjects (pack, location + strlen ("compare:"));
       /* Translators: what a bookmark points to, shown under its title */
-      kind = C_("bookmark", "Comparison");
+      its_kind = C_("bookmark", "Comparison");
     }
 
+  if (kind != NULL)
+    *kind = title != NULL ? its_kind : NULL;
+  return title;
+}
+
+/* A bookmark for @location in @pack, or NULL when the pack has no such place. */
+static AccordBookmark *
+bookmark_new (AccordPack *pack,
+              const char *location)
+{
+  g_autofree char *title = NULL;
+  const char *kind = NULL;
+  AccordBookmark *self;
+
+  title = accord_location_get_title (pack, location, &kind);
   if (title == NULL)
     return NULL;
 

@@ -19,6 +19,10 @@ const char *accord_bookmark_get_location (AccordBookmark *self);
 const char *accord_bookmark_get_title    (AccordBookmark *self);
 const char *accord_bookmark_get_kind     (AccordBookmark *self);
 
+char       *accord_location_get_title    (AccordPack     *pack,
+                                          const char     *location,
+                                          const char    **kind);
+
 #define ACCORD_TYPE_BOOKMARKS (accord_bookmarks_get_type ())
 G_DECLARE_FINAL_TYPE (AccordBookmarks, accord_bookmarks, ACCORD, BOOKMARKS, GObject)
 

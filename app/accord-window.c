@@ -504,6 +504,32 @@ on_sidebar_topic_chosen (AccordWindow *self)
 
 /* Bookmarks */
 
+/* The window's title follows the place on show: what it shows, then the
+ * pack ("Consent — Peacekeeping and Diplomacy"), as the overview, Alt+Tab
+ * and a screen reader name the window; the pack alone on its start page
+ * and in the views. */
+static void
+update_title (AccordWindow *self)
+{
+  g_autofree char *shown = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->pack == NULL)
+    return;
+
+  shown = accord_location_get_title (self->pack, self->location, NULL);
+  if (shown == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), accord_pack_get_title (self->pack));
+      return;
+    }
+
+  /* Translators: the window's title: what it shows (a topic, an aspect,
+   * the subjects compared…), then the pack's title */
+  title = g_strdup_printf (C_("window title", "%s — %s"), shown, accord_pack_get_title (self->pack));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
 /* The star follows the place on show. */
 static void
 update_bookmark_state (AccordWindow *self)
@@ -585,7 +611,6 @@ accord_window_set_pack (AccordWindow *self,
   g_ptr_array_set_size (self->back, 0);
   g_ptr_array_set_size (self->forward, 0);
   g_clear_pointer (&self->location, g_free);
-  gtk_window_set_title (GTK_WINDOW (self), accord_pack_get_title (pack));
 
   gtk_widget_set_direction (GTK_WIDGET (self->topic_page), pack_direction (pack));
   if (self->table_view != NULL)
@@ -1468,6 +1493,7 @@ accord_window_init (AccordWindow *self)
   g_signal_connect_object (accord_bookmarks_get_model (self->bookmarks), "items-changed",
                            G_CALLBACK (update_bookmark_state), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::location", G_CALLBACK (update_bookmark_state), NULL);
+  g_signal_connect (self, "notify::location", G_CALLBACK (update_title), NULL);
   g_signal_connect_object (self->sidebar, "navigate", G_CALLBACK (on_sidebar_navigate), self,
                            G_CONNECT_SWAPPED);
   update_bookmark_state (self);

@@ -478,6 +478,41 @@ test_history (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The window's title says what it shows, then the pack, wherever it got
+ * there from; on the start page and in the views (a subject is a column
+ * of the table), the pack alone. */
+static void
+test_title (void)
+{
+  AccordWindow *window = new_window (1280, 800);
+  const struct { const char *location, *title; } places[] = {
+    { "topic:three-principles", "Three basic principles — Peacekeeping and Diplomacy" },
+    { "aspect:consent", "Consent — Peacekeeping and Diplomacy" },
+    { "compare:diplomacy,peacekeeping", "Diplomacy and Peacekeeping — Peacekeeping and Diplomacy" },
+    { "table", "Peacekeeping and Diplomacy" },
+    { "subject:diplomacy", "Peacekeeping and Diplomacy" },
+    { "home", "Peacekeeping and Diplomacy" },
+  };
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Peacekeeping and Diplomacy");
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      g_assert_true (accord_window_navigate (window, places[i].location));
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, places[i].title);
+    }
+
+  /* Back, and a topic chosen in the sidebar. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Peacekeeping and Diplomacy");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "Diplomacy and Peacekeeping — Peacekeeping and Diplomacy");
+  select_row (window, "introduction");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Introduction — Peacekeeping and Diplomacy");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_related_link (void)
 {
@@ -553,6 +588,7 @@ test_invalid_pack_keeps_content (void)
 
   g_assert_true (accord_window_navigate (window, "topic:conclusion"));
   before = accord_window_get_pack (window);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Conclusion — Peacekeeping and Diplomacy");
 
   accord_window_open_file (window, file);
   banner = GTK_REVEALER (accord_test_find_by_type (GTK_WIDGET (window), GTK_TYPE_REVEALER));
@@ -567,7 +603,7 @@ test_invalid_pack_keeps_content (void)
   /* ... and what was open stays open, where it was. */
   g_assert_true (accord_window_get_pack (window) == before);
   g_assert_cmpstr (accord_window_get_location (window), ==, "topic:conclusion");
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, accord_pack_get_title (before));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Conclusion — Peacekeeping and Diplomacy");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1671,6 +1707,7 @@ main (int   argc,
   g_test_add_func ("/window/search-keeps-selection", test_search_keeps_selection);
   g_test_add_func ("/window/search-escape", test_search_escape);
   g_test_add_func ("/window/history", test_history);
+  g_test_add_func ("/window/title", test_title);
   g_test_add_func ("/window/related-link", test_related_link);
   g_test_add_func ("/window/topic-links", test_topic_links);
   g_test_add_func ("/window/links", test_links);
