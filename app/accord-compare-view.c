@@ -248,7 +248,6 @@ setup_item (gpointer user_data)
 
   w->aspect_label = wrapping_label ("heading");
   w->aspect_button = accord_link_button_new (w->aspect_label);
-  gtk_widget_add_css_class (w->aspect_button, "accord-aspect-link");
   gtk_widget_set_valign (w->aspect_button, GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (w->aspect_button, TRUE);
   /* A click follows the link; the keyboard has the row (Enter). */

@@ -161,7 +161,6 @@ add_concerns (AccordTopicPage *self)
     return;
 
   links = accord_wrap_box_new (18, 0);
-  gtk_widget_add_css_class (links, "accord-concerns");
   /* Translators: accessible name of the links to the subjects and aspects a topic concerns */
   gtk_accessible_update_property (GTK_ACCESSIBLE (links), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Concerns"), -1);
 
@@ -238,7 +237,7 @@ add_block (AccordTopicPage *self,
 
     case ACCORD_BLOCK_PARAGRAPH:
     default:
-      add_label (self, GTK_WIDGET (self->content), accord_block_get_text (block), "accord-paragraph");
+      add_label (self, GTK_WIDGET (self->content), accord_block_get_text (block), NULL);
       break;
     }
 }
@@ -272,7 +271,6 @@ add_topic_links (AccordTopicPage *self,
       const char *summary = accord_topic_get_summary (topic);
       GtkWidget *entry = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
-      gtk_widget_add_css_class (entry, "accord-topic-link");
       gtk_box_append (GTK_BOX (entry), link_button (self, accord_topic_get_title (topic), location, NULL));
       if (summary != NULL)
         add_label (self, entry, summary, "dim-label");
@@ -332,8 +330,7 @@ add_sources (AccordTopicPage *self)
       const char *url = accord_source_get_url (source);
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
 
-      gtk_widget_add_css_class (row, "accord-source");
-      add_label (self, row, accord_source_get_title (source), "accord-source-title");
+      add_label (self, row, accord_source_get_title (source), NULL);
       if (publisher != NULL)
         add_label (self, row, publisher, "dim-label");
       if (is_web_address (url))
