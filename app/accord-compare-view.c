@@ -572,6 +572,7 @@ make_header_cell (AccordCompareView *self,
   GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkExpression *expression;
   GtkWidget *drop_down;
+  GtkWidget *button;
   g_autofree char *label = subject_ordinal (index);
 
   expression = gtk_property_expression_new (ACCORD_TYPE_SUBJECT, NULL, "name");
@@ -580,9 +581,9 @@ make_header_cell (AccordCompareView *self,
   gtk_drop_down_set_list_factory (GTK_DROP_DOWN (drop_down), self->subject_list_factory);
   gtk_widget_set_hexpand (drop_down, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  if (drop_down_button (GTK_DROP_DOWN (drop_down)) != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down_button (GTK_DROP_DOWN (drop_down))),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  button = drop_down_button (GTK_DROP_DOWN (drop_down));
+  if (button != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data (G_OBJECT (drop_down), "accord-index", GUINT_TO_POINTER (index));
   g_signal_connect_object (drop_down, "notify::selected", G_CALLBACK (on_drop_down_selected), self, 0);
   gtk_box_append (GTK_BOX (cell), drop_down);

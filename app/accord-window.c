@@ -502,8 +502,6 @@ on_sidebar_topic_chosen (AccordWindow *self)
     set_sidebar_visible (self, FALSE);
 }
 
-/* Bookmarks */
-
 /* The window's title follows the place on show: what it shows, then the
  * pack ("Consent — Peacekeeping and Diplomacy"), as the overview, Alt+Tab
  * and a screen reader name the window; the pack alone on its start page
@@ -529,6 +527,8 @@ update_title (AccordWindow *self)
   title = g_strdup_printf (C_("window title", "%s — %s"), shown, accord_pack_get_title (self->pack));
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
+
+/* Bookmarks */
 
 /* The star follows the place on show. */
 static void
