@@ -142,6 +142,16 @@ stored_bookmarks (const char *pack_id)
   return g_strconcat (joined, "\n", NULL);
 }
 
+/* The list of the sidebar's Bookmarks page (found by a row's remove button). */
+static GtkWidget *
+bookmarks_list (AccordWindow *window)
+{
+  GtkWidget *remove = find_with_tooltip (GTK_WIDGET (sidebar_of (window)), GTK_TYPE_BUTTON, "Remove Bookmark");
+
+  g_assert_nonnull (remove);
+  return gtk_widget_get_ancestor (remove, GTK_TYPE_LIST_VIEW);
+}
+
 /* What the Bookmarks page of the sidebar shows, once on screen. */
 static char *
 bookmarks_page_text (AccordWindow *window)
@@ -218,11 +228,7 @@ test_bookmark_toggle (void)
   g_assert_nonnull (strstr (shown, "Peacekeeping and Diplomacy\nComparison\n"));
   g_assert_null (strstr (shown, "No Bookmarks"));
   /* Each row named by its title, described by its kind. */
-  g_assert_cmpuint (accord_test_assert_rows_named (gtk_widget_get_ancestor (find_with_tooltip (GTK_WIDGET (sidebar_of (window)),
-                                                                                               GTK_TYPE_BUTTON,
-                                                                                               "Remove Bookmark"),
-                                                                            GTK_TYPE_LIST_VIEW)),
-                    ==, 3);
+  g_assert_cmpuint (accord_test_assert_rows_named (bookmarks_list (window)), ==, 3);
 
   /* Ctrl+D again removes the bookmark. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.bookmark", NULL);
@@ -271,9 +277,7 @@ test_bookmark_list (void)
   accord_test_iterate (300);
 
   /* Activating a row (a click, or Enter) goes there. */
-  list = GTK_LIST_VIEW (gtk_widget_get_ancestor (find_with_tooltip (GTK_WIDGET (sidebar_of (window)), GTK_TYPE_BUTTON,
-                                                                    "Remove Bookmark"),
-                                                 GTK_TYPE_LIST_VIEW));
+  list = GTK_LIST_VIEW (bookmarks_list (window));
   g_signal_emit_by_name (list, "activate", 0);
   accord_test_iterate (50);
   g_assert_cmpstr (accord_window_get_location (window), ==, "topic:conclusion");
