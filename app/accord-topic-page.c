@@ -122,6 +122,8 @@ link_button (AccordTopicPage *self,
   gtk_label_set_text (GTK_LABEL (label), label_text);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* Text of the page too: found and marked as the rest. */
+  g_ptr_array_add (self->text_labels, label);
   button = accord_link_button_new (label);
   gtk_widget_set_tooltip_text (button, tooltip);
   g_object_set_data_full (G_OBJECT (button), "accord-location", g_strdup (location), g_free);
@@ -339,6 +341,7 @@ add_sources (AccordTopicPage *self)
           GtkWidget *link;
 
           gtk_label_set_ellipsize (GTK_LABEL (url_label), PANGO_ELLIPSIZE_MIDDLE);
+          g_ptr_array_add (self->text_labels, url_label);
           link = accord_link_button_new (url_label);
           gtk_widget_set_tooltip_text (link, _("Open in the web browser"));
           g_object_set_data_full (G_OBJECT (link), "accord-url", g_strdup (url), g_free);

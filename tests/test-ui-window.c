@@ -1141,9 +1141,9 @@ marked_text (AccordWindow *window)
 }
 
 /* A topic chosen from a search's results shows what the search found: the
- * words that begin with the query's, whatever their case; on the next
- * pages too, until the search is cleared. A topic chosen from the tree has
- * nothing marked. */
+ * words that begin with the query's, whatever their case, links included;
+ * on the next pages too, until the search is cleared. A topic chosen from
+ * the tree has nothing marked. */
 static void
 test_search_highlight (void)
 {
@@ -1175,6 +1175,20 @@ test_search_highlight (void)
   g_assert_nonnull (strstr (followed, "mandate|"));
   g_assert_nonnull (strstr (followed, "peace|"));
   accord_topic_page_find_text (ACCORD_TOPIC_PAGE (page_of (window)), NULL);
+
+  /* The links' text is the page's too: a sub-topic's title is marked. */
+  type_search (window, "consent");
+  select_row (window, "consent-of-the-parties");
+  {
+    GtkWidget *link = accord_test_find (page_of (window), is_focusable, "topic:challenges-of-consent");
+    GtkLabel *label;
+    g_autoptr(GString) marks = g_string_new (NULL);
+
+    g_assert_nonnull (link);
+    label = GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link)));
+    accord_test_append_marked (marks, gtk_label_get_text (label), gtk_label_get_attributes (label));
+    g_assert_cmpstr (marks->str, ==, "consent|");
+  }
 
   type_search (window, "");
   cleared = marked_text (window);
