@@ -53,6 +53,7 @@ flow (AccordWrapBox *self,
     {
       GtkWidget *child;
       GtkWidget *end;
+      gboolean any = FALSE;
       int x = 0;
       int height = 0;
 
@@ -64,14 +65,15 @@ flow (AccordWrapBox *self,
           if (!gtk_widget_should_layout (end))
             continue;
           w = child_width (end, width);
-          if (x > 0 && x + w > width)
+          if (any && x + w > width)
             break;
           gtk_widget_measure (end, GTK_ORIENTATION_VERTICAL, w, &h, NULL, NULL, NULL);
           height = MAX (height, h);
           x += w + self->spacing;
+          any = TRUE;
         }
 
-      if (x == 0)
+      if (!any)
         break;  /* nothing left to show */
 
       if (allocate)
