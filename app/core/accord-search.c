@@ -616,6 +616,25 @@ collect_query_word (const char *word,
   g_ptr_array_add (data, ascii ? g_strndup (word, length) : fold_word (word, length));
 }
 
+/* The words of @query, folded as the index's words are. The words are cut
+ * a character at a time: a sequence cut short would step past the end.
+ * Pack text is checked at load; a query is not. */
+static GPtrArray *
+query_words (const char *query)
+{
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  g_autofree char *valid = NULL;
+
+  if (query == NULL)
+    return words;
+  if (!g_utf8_validate (query, -1, NULL))
+    query = valid = g_utf8_make_valid (query, -1);
+  for_each_word (query, scratch, collect_query_word, words);
+
+  return words;
+}
+
 /* Whether @ch belongs to a word, as for_each_word() cuts them. */
 static gboolean
 is_word_char (gunichar ch)
@@ -642,20 +661,16 @@ accord_search_match_words (const char *text,
                            const char *query)
 {
   GArray *spans = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) scratch = g_string_new (NULL);
-  g_autofree char *valid = NULL;
+  g_autoptr(GPtrArray) words = NULL;
+  g_autoptr(GString) scratch = NULL;
   const char *p = text;
 
   g_return_val_if_fail (text != NULL, spans);
 
-  if (query == NULL)
-    return spans;
-  if (!g_utf8_validate (query, -1, NULL))
-    query = valid = g_utf8_make_valid (query, -1);
-  for_each_word (query, scratch, collect_query_word, words);
+  words = query_words (query);
   if (words->len == 0)
     return spans;
+  scratch = g_string_new (NULL);
 
   while (*p != '\0')
     {
@@ -760,22 +775,12 @@ guint
 accord_search_index_query (AccordSearchIndex *self,
                            const char        *query)
 {
-  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) scratch = g_string_new (NULL);
-  g_autofree char *valid = NULL;
+  g_autoptr(GPtrArray) words = NULL;
   guint n_matches = 0;
 
   g_return_val_if_fail (self != NULL, 0);
 
-  if (query == NULL)
-    query = "";
-
-  /* The words are cut a character at a time: a sequence cut short would
-   * step past the end. Pack text is checked at load; a query is not. */
-  if (!g_utf8_validate (query, -1, NULL))
-    query = valid = g_utf8_make_valid (query, -1);
-
-  for_each_word (query, scratch, collect_query_word, words);
+  words = query_words (query);
 
   memset (self->rank, 0, self->n_entries);
   for (guint q = 0; q < words->len; q++)
