@@ -9,8 +9,8 @@
  * https addresses in the browser, only when clicked). Pack text is untrusted
  * and only ever set as plain text.
  *
- * Find in page (Ctrl+F) highlights every match with Pango attributes and
- * selects the current one; Enter and Shift+Enter step through them.
+ * Find in page (Ctrl+F) highlights every match with Pango attributes, the
+ * current one in a colour of its own; Enter and Shift+Enter step through them.
  */
 
 #define G_LOG_DOMAIN "accord"
@@ -26,8 +26,8 @@
 typedef struct
 {
   GtkLabel *label;
-  int       start;  /* in characters */
-  int       end;
+  guint     start;  /* in bytes */
+  guint     end;
 } Match;
 
 struct _AccordTopicPage
@@ -483,22 +483,43 @@ chars_match (const char *text,
   return TRUE;
 }
 
+/* Marks @label's text: the search's words, then the find bar's matches
+ * over them, the current one apart. Marked, not selected: GTK draws a
+ * label's selection over its marks, and in the text's colour only while
+ * the label has the focus, which the find entry keeps. */
 static void
-show_current_match (AccordTopicPage *self,
-                    gboolean         focus)
+mark_label (AccordTopicPage *self,
+            GtkLabel        *label)
 {
-  Match *match;
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  accord_text_add_search_marks (attrs, gtk_label_get_text (label), self->highlight);
+  for (guint i = 0; i < self->matches->len; i++)
+    {
+      Match *match = &g_array_index (self->matches, Match, i);
+
+      if (match->label == label)
+        accord_text_insert_mark (attrs, match->start, match->end,
+                                 i == self->current_match ? ACCORD_TEXT_MARK_CURRENT : ACCORD_TEXT_MARK_MATCH);
+    }
+
+  gtk_label_set_attributes (label, attrs);
+}
+
+/* Brings the current match into view, without taking the focus from the
+ * find entry. */
+static void
+scroll_to_current_match (AccordTopicPage *self)
+{
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *label;
   double x, y;
 
   if (self->matches->len == 0)
     return;
 
-  match = &g_array_index (self->matches, Match, self->current_match);
-  gtk_label_select_region (match->label, match->start, match->end);
-
-  /* Bring the match into view without taking focus from the find entry. */
-  if (gtk_widget_translate_coordinates (GTK_WIDGET (match->label), GTK_WIDGET (self->content), 0, 0, &x, &y))
+  label = GTK_WIDGET (g_array_index (self->matches, Match, self->current_match).label);
+  if (gtk_widget_translate_coordinates (label, GTK_WIDGET (self->content), 0, 0, &x, &y))
     {
       double page = gtk_adjustment_get_page_size (adjustment);
       double value = gtk_adjustment_get_value (adjustment);
@@ -506,9 +527,6 @@ show_current_match (AccordTopicPage *self,
       if (y < value || y + 40 > value + page)
         gtk_adjustment_set_value (adjustment, MAX (0, y - page / 3));
     }
-
-  if (focus)
-    gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
 }
 
 static void
@@ -532,7 +550,7 @@ update_find_status (AccordTopicPage *self,
  * accord_topic_page_find_text:
  * @text: what to find, ignoring case
  *
- * Highlights every occurrence of @text in the page and selects the first,
+ * Highlights every occurrence of @text in the page, the first as current,
  * over the words the search found (accord_topic_page_set_highlight()).
  *
  * Returns: the number of matches
@@ -546,34 +564,27 @@ accord_topic_page_find_text (AccordTopicPage *self,
   g_array_set_size (self->matches, 0);
   self->current_match = 0;
 
+  if (text != NULL && *text != '\0')
+    for (guint i = 0; i < self->text_labels->len; i++)
+      {
+        GtkLabel *label = g_ptr_array_index (self->text_labels, i);
+        const char *s = gtk_label_get_text (label);
+        glong length = g_utf8_strlen (text, -1);
+
+        for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
+          if (chars_match (p, text))
+            {
+              Match match = { label, p - s, g_utf8_offset_to_pointer (p, length) - s };
+
+              g_array_append_val (self->matches, match);
+            }
+      }
+
   for (guint i = 0; i < self->text_labels->len; i++)
-    {
-      GtkLabel *label = g_ptr_array_index (self->text_labels, i);
-      const char *s = gtk_label_get_text (label);
-      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-      int offset = 0;
-
-      /* The search's words, then the find bar's matches over them. */
-      accord_text_add_search_marks (attrs, s, self->highlight);
-      if (text != NULL && *text != '\0')
-        for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p), offset++)
-          {
-            if (chars_match (p, text))
-              {
-                Match match = { label, offset, offset + (int) g_utf8_strlen (text, -1) };
-                const char *end = g_utf8_offset_to_pointer (p, g_utf8_strlen (text, -1));
-
-                accord_text_insert_mark (attrs, p - s, end - s, 0xffff);
-                g_array_append_val (self->matches, match);
-              }
-          }
-
-      gtk_label_set_attributes (label, attrs);
-      gtk_label_select_region (label, 0, 0);
-    }
+    mark_label (self, g_ptr_array_index (self->text_labels, i));
 
   update_find_status (self, text);
-  show_current_match (self, FALSE);
+  scroll_to_current_match (self);
 
   return self->matches->len;
 }
@@ -582,18 +593,27 @@ void
 accord_topic_page_find_next (AccordTopicPage *self,
                              gboolean         backwards)
 {
+  GtkLabel *previous, *current;
+
   g_return_if_fail (ACCORD_IS_TOPIC_PAGE (self));
 
   if (self->matches->len == 0)
     return;
 
+  previous = g_array_index (self->matches, Match, self->current_match).label;
   if (backwards)
     self->current_match = (self->current_match + self->matches->len - 1) % self->matches->len;
   else
     self->current_match = (self->current_match + 1) % self->matches->len;
 
+  mark_label (self, previous);
+  current = g_array_index (self->matches, Match, self->current_match).label;
+  if (current != previous)
+    mark_label (self, current);
+
   update_find_status (self, gtk_editable_get_text (GTK_EDITABLE (self->find_entry)));
-  show_current_match (self, TRUE);
+  scroll_to_current_match (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
 }
 
 /* Marks the page again: the search's words, and the find bar's matches

@@ -141,24 +141,37 @@ accord_widget_flatten_switcher (GtkStackSwitcher *switcher)
  * accord_text_insert_mark:
  * @start: byte offset of the mark's start
  * @end: byte offset of its end
- * @alpha: how opaque, 0 to 0xffff
+ * @mark: what the mark says
  *
- * Marks a span of a text with a yellow background, as highlighters do:
- * what a search found (half opaque), what the find bar finds (opaque).
+ * Marks a span of a text with a background, as highlighters do, and
+ * darkens the text on it: a dark style draws text light, and links blue,
+ * and neither reads on yellow. The marks are the same in both styles.
  */
 void
-accord_text_insert_mark (PangoAttrList *attrs,
-                         guint          start,
-                         guint          end,
-                         guint16        alpha)
+accord_text_insert_mark (PangoAttrList  *attrs,
+                         guint           start,
+                         guint           end,
+                         AccordTextMark  mark)
 {
-  PangoAttribute *background = pango_attr_background_new (0xf6f6, 0xd3d3, 0x2d2d);
-  PangoAttribute *opacity = pango_attr_background_alpha_new (alpha);
+  /* GNOME's palette: yellow 3 (half of it over white, for a search's
+   * words), orange 2; dark 4 for the text. */
+  static const PangoColor backgrounds[] = {
+    [ACCORD_TEXT_MARK_FOUND] = { 0xf8f8, 0xe6e6, 0x9393 },
+    [ACCORD_TEXT_MARK_MATCH] = { 0xf6f6, 0xd3d3, 0x2d2d },
+    [ACCORD_TEXT_MARK_CURRENT] = { 0xffff, 0xa3a3, 0x4848 },
+  };
+  const PangoColor *background = &backgrounds[mark];
+  PangoAttribute *added[] = {
+    pango_attr_background_new (background->red, background->green, background->blue),
+    pango_attr_foreground_new (0x2424, 0x1f1f, 0x3131),
+  };
 
-  background->start_index = opacity->start_index = start;
-  background->end_index = opacity->end_index = end;
-  pango_attr_list_insert (attrs, background);
-  pango_attr_list_insert (attrs, opacity);
+  for (guint i = 0; i < G_N_ELEMENTS (added); i++)
+    {
+      added[i]->start_index = start;
+      added[i]->end_index = end;
+      pango_attr_list_insert (attrs, added[i]);
+    }
 }
 
 /**
@@ -166,7 +179,7 @@ accord_text_insert_mark (PangoAttrList *attrs,
  * @text: valid UTF-8
  * @query: (nullable): a search's query
  *
- * Marks, half opaque, the words of @text that @query finds (see
+ * Marks, pale, the words of @text that @query finds (see
  * accord_search_match_words()).
  *
  * Returns: the number of words marked
@@ -183,7 +196,8 @@ accord_text_add_search_marks (PangoAttrList *attrs,
 
   spans = accord_search_match_words (text, query);
   for (guint i = 0; i + 1 < spans->len; i += 2)
-    accord_text_insert_mark (attrs, g_array_index (spans, guint, i), g_array_index (spans, guint, i + 1), 0x7fff);
+    accord_text_insert_mark (attrs, g_array_index (spans, guint, i), g_array_index (spans, guint, i + 1),
+                             ACCORD_TEXT_MARK_FOUND);
 
   return spans->len / 2;
 }

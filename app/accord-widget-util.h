@@ -19,10 +19,18 @@ void       accord_list_row_set_name       (GtkWidget        *child,
                                            const char       *name,
                                            const char       *description);
 
+/* How a span of text is marked, as highlighters do. */
+typedef enum
+{
+  ACCORD_TEXT_MARK_FOUND,    /* a word a search found: pale yellow */
+  ACCORD_TEXT_MARK_MATCH,    /* what the find bar finds: yellow */
+  ACCORD_TEXT_MARK_CURRENT,  /* the find bar's current match: orange */
+} AccordTextMark;
+
 void       accord_text_insert_mark        (PangoAttrList    *attrs,
                                            guint             start,
                                            guint             end,
-                                           guint16           alpha);
+                                           AccordTextMark    mark);
 guint      accord_text_add_search_marks   (PangoAttrList    *attrs,
                                            const char       *text,
                                            const char       *query);

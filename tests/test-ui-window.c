@@ -15,6 +15,7 @@
 #include "accord-sidebar.h"
 #include "accord-test-util.h"
 #include "accord-topic-page.h"
+#include "accord-widget-util.h"
 #include "accord-application.h"
 #include "accord-window.h"
 
@@ -664,18 +665,119 @@ test_loading_bar_interval (void)
   accord_test_iterate (200);
 }
 
+/* The background colour of a @mark. */
+static PangoColor
+mark_color (AccordTextMark mark)
+{
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  g_autoptr(PangoAttrIterator) iterator = NULL;
+
+  accord_text_insert_mark (attrs, 0, 1, mark);
+  iterator = pango_attr_list_get_iterator (attrs);
+  return ((PangoAttrColor *) pango_attr_iterator_get (iterator, PANGO_ATTR_BACKGROUND))->color;
+}
+
+/* Appends to @out the pieces of text the find bar marks in @widget's
+ * labels, each as "text|", or "[text]|" for the current match. Every mark
+ * darkens the text it holds, to stay readable in a dark style. */
+static void
+collect_found (GtkWidget *widget,
+               GString   *out)
+{
+  PangoAttrList *attrs = GTK_IS_LABEL (widget) ? gtk_label_get_attributes (GTK_LABEL (widget)) : NULL;
+
+  if (attrs != NULL)
+    {
+      PangoColor match = mark_color (ACCORD_TEXT_MARK_MATCH);
+      PangoColor current = mark_color (ACCORD_TEXT_MARK_CURRENT);
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+      GSList *list = pango_attr_list_get_attributes (attrs);
+
+      for (GSList *l = list; l != NULL; l = l->next)
+        {
+          PangoAttribute *background = l->data;
+          PangoColor *color = &((PangoAttrColor *) background)->color;
+          gboolean darkened = FALSE;
+
+          if (background->klass->type != PANGO_ATTR_BACKGROUND)
+            continue;
+          for (GSList *m = list; m != NULL; m = m->next)
+            {
+              PangoAttribute *other = m->data;
+
+              darkened |= other->klass->type == PANGO_ATTR_FOREGROUND &&
+                          other->start_index == background->start_index && other->end_index == background->end_index;
+            }
+          g_assert_true (darkened);
+          if (memcmp (color, &match, sizeof match) == 0 || memcmp (color, &current, sizeof current) == 0)
+            g_string_append_printf (out, memcmp (color, &current, sizeof current) == 0 ? "[%.*s]|" : "%.*s|",
+                                    (int) (background->end_index - background->start_index),
+                                    text + background->start_index);
+        }
+      g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_found (child, out);
+}
+
+static char *
+found_text (AccordWindow *window)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_found (page_of (window), out);
+  return g_string_free (out, FALSE);
+}
+
+/* The find bar marks every match, and the current one apart: the first,
+ * then each in turn as Enter steps through them, round to the first (its
+ * text links' included); Shift+Enter steps back. */
 static void
 test_find_in_page (void)
 {
   AccordWindow *window = new_window (1280, 800);
   AccordTopicPage *page = ACCORD_TOPIC_PAGE (page_of (window));
+  guint n;
 
-  g_assert_true (accord_window_navigate (window, "topic:what-peacekeepers-do"));
+  g_assert_true (accord_window_navigate (window, "topic:consent-of-the-parties"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
   accord_test_iterate (50);
 
-  g_assert_cmpuint (accord_topic_page_find_text (page, "PEACE"), >=, 2);
+  n = accord_topic_page_find_text (page, "CONSENT");
+  g_assert_cmpuint (n, >=, 4);
+  for (guint i = 0; i <= n; i++)
+    {
+      g_autofree char *found = found_text (window);
+      g_auto(GStrv) pieces = g_strsplit (found, "|", -1);
+
+      g_assert_cmpuint (g_strv_length (pieces), ==, n + 1);
+      for (guint j = 0; j < n; j++)
+        {
+          g_autofree char *folded = g_utf8_casefold (pieces[j], -1);
+
+          g_assert_cmpstr (folded, ==, j == i % n ? "[consent]" : "consent");
+        }
+      accord_topic_page_find_next (page, FALSE);
+    }
+
+  /* From the second back to the first, and round to the last. */
+  accord_topic_page_find_next (page, TRUE);
+  accord_topic_page_find_next (page, TRUE);
+  {
+    g_autofree char *found = found_text (window);
+    g_autofree char *folded = g_utf8_casefold (found, -1);
+
+    g_assert_true (g_str_has_suffix (folded, "[consent]|"));
+  }
+
   g_assert_cmpuint (accord_topic_page_find_text (page, "no such words here"), ==, 0);
+  {
+    g_autofree char *found = found_text (window);
+
+    g_assert_cmpstr (found, ==, "");
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1174,6 +1276,10 @@ test_search_highlight (void)
   followed = marked_text (window);
   g_assert_nonnull (strstr (followed, "mandate|"));
   g_assert_nonnull (strstr (followed, "peace|"));
+  /* (and every mark, the search's too, darkens the text it holds) */
+  g_clear_pointer (&followed, g_free);
+  followed = found_text (window);
+  g_assert_true (g_str_has_prefix (followed, "[Peace]|") || g_str_has_prefix (followed, "[peace]|"));
   accord_topic_page_find_text (ACCORD_TOPIC_PAGE (page_of (window)), NULL);
 
   /* The links' text is the page's too: a sub-topic's title is marked. */
