@@ -122,6 +122,7 @@ enum {
   PROP_0,
   PROP_PACK,
   PROP_LOCATION,
+  PROP_SORT,
   N_PROPS
 };
 
@@ -868,6 +869,46 @@ on_sort_changed (AccordTableView *self)
   /* A new order starts at the top, rather than wherever the row that
    * happened to be on top before has gone. */
   scroll_to_top (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
+}
+
+/* The table's order as the Sort menu names it (the action table.sort):
+ * "pack", or the column then the direction, "aspect-ascending". A click
+ * on a column's title sorts the same way, and the menu follows. */
+static char *
+get_sort (AccordTableView *self)
+{
+  AccordTableColumn *column = self->table != NULL ? accord_table_get_sort_column (self->table) : NULL;
+  const char *direction;
+
+  /* (Asked for by the Sort menu's button as the template builds it.) */
+  if (column == NULL)
+    return g_strdup ("pack");
+
+  /* Only the Aspect and Group columns sort. */
+  direction = accord_table_get_sort_order (self->table) == GTK_SORT_DESCENDING ? "descending" : "ascending";
+  return g_strconcat (column == self->aspect_column ? "aspect-" : "group-", direction, NULL);
+}
+
+static void
+set_sort (AccordTableView *self,
+          const char      *sort)
+{
+  AccordTableColumn *column = NULL;
+  GtkSortType order = GTK_SORT_ASCENDING;
+  const char *direction = NULL;
+
+  if (sort != NULL && (direction = strchr (sort, '-')) != NULL)
+    {
+      if (strncmp (sort, "aspect", direction - sort) == 0)
+        column = self->aspect_column;
+      else if (strncmp (sort, "group", direction - sort) == 0)
+        column = self->group_column;
+      if (g_str_equal (direction, "-descending"))
+        order = GTK_SORT_DESCENDING;
+    }
+
+  accord_table_sort_by_column (self->table, column, order);
 }
 
 /* Topics --------------------------------------------------------------- */
@@ -1387,6 +1428,9 @@ accord_table_view_get_property (GObject    *object,
     case PROP_LOCATION:
       g_value_set_string (value, self->location);
       break;
+    case PROP_SORT:
+      g_value_take_string (value, get_sort (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1404,6 +1448,9 @@ accord_table_view_set_property (GObject      *object,
     {
     case PROP_PACK:
       accord_table_view_set_pack (self, g_value_get_object (value));
+      break;
+    case PROP_SORT:
+      set_sort (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1432,6 +1479,11 @@ accord_table_view_class_init (AccordTableViewClass *klass)
   properties[PROP_LOCATION] =
     g_param_spec_string ("location", NULL, NULL, "table",
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The table's order: "pack", "aspect-ascending", "aspect-descending",
+   * "group-ascending" or "group-descending" (the action table.sort). */
+  properties[PROP_SORT] =
+    g_param_spec_string ("sort", NULL, NULL, "pack",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1473,6 +1525,7 @@ accord_table_view_class_init (AccordTableViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "table.show-table", NULL, show_table_action);
   gtk_widget_class_install_action (widget_class, "table.open-topic", "s", open_topic_action);
+  gtk_widget_class_install_property_action (widget_class, "table.sort", "sort");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "table.show-table", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "table.show-table", NULL);
 }

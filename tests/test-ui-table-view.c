@@ -577,6 +577,93 @@ test_sort (void)
   fixture_clear (&f);
 }
 
+/* The sort order of the table by the Sort menu. */
+static char *
+sort_of (AccordTableView *view)
+{
+  char *sort = NULL;
+
+  g_object_get (view, "sort", &sort, NULL);
+  return sort;
+}
+
+/* (3b) The Sort menu, for those who do not click on titles: each of its
+ * items sorts as its title would, and it shows the order the titles
+ * chose. */
+static void
+test_sort_menu (void)
+{
+  Fixture f = { 0 };
+  AccordTable *table;
+  GtkWidget *button;
+  GMenuModel *menu;
+  guint n_items = 0;
+  char *sort;
+  char *ids;
+
+  fixture_show (&f, accord_test_load_builtin (), 1280, 800);
+  table = get_table (f.view);
+  button = accord_test_find_by_type (GTK_WIDGET (f.view), GTK_TYPE_MENU_BUTTON);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, "Sort");
+  sort = sort_of (f.view);
+  g_assert_cmpstr (sort, ==, "pack");
+  g_free (sort);
+
+  /* Every item of the menu, in every section: the table takes its order. */
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *action = NULL;
+          g_autofree char *target = NULL;
+
+          g_assert_true (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+          g_assert_true (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_TARGET, "s", &target));
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), action, "s", target));
+          sort = sort_of (f.view);
+          g_assert_cmpstr (sort, ==, target);
+          g_free (sort);
+          n_items++;
+        }
+    }
+  g_assert_cmpuint (n_items, ==, 5);
+
+  gtk_widget_activate_action (GTK_WIDGET (f.view), "table.sort", "s", "group-ascending");
+  wait_for_layout (GTK_WIDGET (table));
+  ids = row_ids (table);
+  g_assert_cmpstr (ids, ==, "timing,activities,scope,"
+                            "nature,purpose,participants,means,"
+                            "consent,impartiality,use-of-force,legitimacy");
+  g_free (ids);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (get_title (table, "Group")),
+                                       GTK_ACCESSIBLE_PROPERTY_SORT, GTK_ACCESSIBLE_SORT_ASCENDING);
+
+  gtk_widget_activate_action (GTK_WIDGET (f.view), "table.sort", "s", "aspect-descending");
+  wait_for_layout (GTK_WIDGET (table));
+  ids = row_ids (table);
+  g_assert_true (g_str_has_prefix (ids, "use-of-force,timing,scope,"));
+  g_free (ids);
+
+  /* A click on a title: the menu follows. */
+  click_title (table, "Group");
+  wait_for_layout (GTK_WIDGET (table));
+  sort = sort_of (f.view);
+  g_assert_cmpstr (sort, ==, "group-ascending");
+  g_free (sort);
+
+  gtk_widget_activate_action (GTK_WIDGET (f.view), "table.sort", "s", "pack");
+  wait_for_layout (GTK_WIDGET (table));
+  ids = row_ids (table);
+  g_assert_true (g_str_has_prefix (ids, "nature,purpose,"));
+  g_free (ids);
+  g_assert_null (accord_table_get_sort_column (table));
+
+  fixture_clear (&f);
+}
+
 /* The aspects a filter should keep, worked out with GLib's own matcher on
  * each aspect's texts (one-word queries only). */
 static char *
@@ -2020,6 +2107,7 @@ main (int   argc,
   g_test_add_func ("/table-view/cell-text", test_cell_text);
   g_test_add_func ("/table-view/measure-ahead", test_measure_ahead);
   g_test_add_func ("/table-view/sort", test_sort);
+  g_test_add_func ("/table-view/sort-menu", test_sort_menu);
   g_test_add_func ("/table-view/drag-titles", test_drag_titles);
   g_test_add_func ("/table-view/filter", test_filter);
   g_test_add_func ("/table-view/filter-marks", test_filter_marks);
