@@ -677,58 +677,88 @@ mark_color (AccordTextMark mark)
   return ((PangoAttrColor *) pango_attr_iterator_get (iterator, PANGO_ATTR_BACKGROUND))->color;
 }
 
-/* Appends to @out the pieces of text the find bar marks in @widget's
- * labels, each as "text|", or "[text]|" for the current match. Every mark
- * darkens the text it holds, to stay readable in a dark style. */
+/* Appends to @out the pieces of @label's text the find bar marks, each
+ * as "text|", or "[text]|" for the current match. Every mark darkens the
+ * text it holds, to stay readable in a dark style. */
 static void
-collect_found (GtkWidget *widget,
-               GString   *out)
+append_found (GString  *out,
+              GtkLabel *label)
 {
-  PangoAttrList *attrs = GTK_IS_LABEL (widget) ? gtk_label_get_attributes (GTK_LABEL (widget)) : NULL;
+  PangoAttrList *attrs = gtk_label_get_attributes (label);
+  PangoColor match = mark_color (ACCORD_TEXT_MARK_MATCH);
+  PangoColor current = mark_color (ACCORD_TEXT_MARK_CURRENT);
+  const char *text = gtk_label_get_text (label);
+  GSList *list = attrs != NULL ? pango_attr_list_get_attributes (attrs) : NULL;
 
-  if (attrs != NULL)
+  for (GSList *l = list; l != NULL; l = l->next)
     {
-      PangoColor match = mark_color (ACCORD_TEXT_MARK_MATCH);
-      PangoColor current = mark_color (ACCORD_TEXT_MARK_CURRENT);
-      const char *text = gtk_label_get_text (GTK_LABEL (widget));
-      GSList *list = pango_attr_list_get_attributes (attrs);
+      PangoAttribute *background = l->data;
+      PangoColor *color = &((PangoAttrColor *) background)->color;
+      gboolean darkened = FALSE;
 
-      for (GSList *l = list; l != NULL; l = l->next)
+      if (background->klass->type != PANGO_ATTR_BACKGROUND)
+        continue;
+      for (GSList *m = list; m != NULL; m = m->next)
         {
-          PangoAttribute *background = l->data;
-          PangoColor *color = &((PangoAttrColor *) background)->color;
-          gboolean darkened = FALSE;
+          PangoAttribute *other = m->data;
 
-          if (background->klass->type != PANGO_ATTR_BACKGROUND)
-            continue;
-          for (GSList *m = list; m != NULL; m = m->next)
-            {
-              PangoAttribute *other = m->data;
-
-              darkened |= other->klass->type == PANGO_ATTR_FOREGROUND &&
-                          other->start_index == background->start_index && other->end_index == background->end_index;
-            }
-          g_assert_true (darkened);
-          if (memcmp (color, &match, sizeof match) == 0 || memcmp (color, &current, sizeof current) == 0)
-            g_string_append_printf (out, memcmp (color, &current, sizeof current) == 0 ? "[%.*s]|" : "%.*s|",
-                                    (int) (background->end_index - background->start_index),
-                                    text + background->start_index);
+          darkened |= other->klass->type == PANGO_ATTR_FOREGROUND &&
+                      other->start_index == background->start_index && other->end_index == background->end_index;
         }
-      g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
+      g_assert_true (darkened);
+      if (memcmp (color, &match, sizeof match) == 0 || memcmp (color, &current, sizeof current) == 0)
+        g_string_append_printf (out, memcmp (color, &current, sizeof current) == 0 ? "[%.*s]|" : "%.*s|",
+                                (int) (background->end_index - background->start_index),
+                                text + background->start_index);
     }
+  g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
+}
+
+/* Appends to @out each piece of @label's text that is marked (by a search,
+ * a filter or the find bar), each followed by a "|". */
+static void
+append_marked (GString  *out,
+               GtkLabel *label)
+{
+  accord_test_append_marked (out, gtk_label_get_text (label), gtk_label_get_attributes (label));
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                void     (*append) (GString *out, GtkLabel *label),
+                GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    append (out, GTK_LABEL (widget));
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    collect_found (child, out);
+    collect_labels (child, append, out);
 }
 
+/* What @append says of each label of the page on show, in order. */
 static char *
-found_text (AccordWindow *window)
+page_labels_text (AccordWindow *window,
+                  void        (*append) (GString *out, GtkLabel *label))
 {
   GString *out = g_string_new (NULL);
 
-  collect_found (page_of (window), out);
+  collect_labels (page_of (window), append, out);
   return g_string_free (out, FALSE);
+}
+
+/* The text the find bar marks in the page, "[current]|" and "other|". */
+static char *
+found_text (AccordWindow *window)
+{
+  return page_labels_text (window, append_found);
+}
+
+/* The text marked in the page, each piece followed by a "|". */
+static char *
+marked_text (AccordWindow *window)
+{
+  return page_labels_text (window, append_marked);
 }
 
 /* The find bar marks every match, and the current one apart: the first,
@@ -1217,29 +1247,6 @@ test_links (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
-}
-
-static void
-collect_marked (GtkWidget *widget,
-                GString   *out)
-{
-  if (GTK_IS_LABEL (widget))
-    accord_test_append_marked (out, gtk_label_get_text (GTK_LABEL (widget)),
-                               gtk_label_get_attributes (GTK_LABEL (widget)));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_marked (child, out);
-}
-
-/* The text marked in the page, each piece followed by a "|". */
-static char *
-marked_text (AccordWindow *window)
-{
-  GString *out = g_string_new (NULL);
-
-  collect_marked (page_of (window), out);
-  return g_string_free (out, FALSE);
 }
 
 /* A topic chosen from a search's results shows what the search found: the
