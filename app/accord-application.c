@@ -334,6 +334,7 @@ static const struct { const char *action; const char *accels[3]; } accels[] = {
   { "app.new-window", { "<Control>n", NULL } },
   { "window.close", { "<Control>w", NULL } },
   { "win.open", { "<Control>o", NULL } },
+  { "win.reload", { "<Control>r", "F5", NULL } },
   { "win.back", { "<Alt>Left", "Back", NULL } },
   { "win.forward", { "<Alt>Right", "Forward", NULL } },
   { "win.search", { "<Control>k", NULL } },

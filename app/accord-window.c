@@ -23,7 +23,9 @@
  *
  * Loading another pack happens in a worker thread, with progress and
  * Cancel. The pack on screen is only replaced once the new one has loaded
- * without error; otherwise a banner shows the first errors.
+ * without error; otherwise a banner shows the first errors. Reload
+ * (win.reload) loads the pack's file again, for its author: the place on
+ * show and the history stay.
  */
 
 #define G_LOG_DOMAIN "accord"
@@ -70,6 +72,7 @@ struct _AccordWindow
   guint narrow : 1;
   guint narrow_changed : 1; /* crossed the threshold since apply_narrow */
   guint bookmarked : 1;     /* the place on show is bookmarked */
+  guint reloading : 1;      /* the load under way is the pack's own file again */
   int zoom;                 /* percent */
 
   /* template children */
@@ -583,19 +586,13 @@ on_sidebar_navigate (AccordWindow *self,
 
 /* The pack */
 
-/**
- * accord_window_set_pack:
- * @pack: the pack to show
- *
- * Shows @pack from its start page, with a fresh history.
- */
-void
-accord_window_set_pack (AccordWindow *self,
-                        AccordPack   *pack)
+/* Shows @pack at @place (or its start page, if it has no such place),
+ * keeping the history as it is. */
+static void
+show_pack (AccordWindow *self,
+           AccordPack   *pack,
+           const char   *place)
 {
-  g_return_if_fail (ACCORD_IS_WINDOW (self));
-  g_return_if_fail (ACCORD_IS_PACK (pack));
-
   if (!g_set_object (&self->pack, pack))
     return;
 
@@ -608,26 +605,46 @@ accord_window_set_pack (AccordWindow *self,
     accord_compare_view_set_pack (self->compare_view, pack);
   self->restoring = FALSE;
 
-  g_ptr_array_set_size (self->back, 0);
-  g_ptr_array_set_size (self->forward, 0);
-  g_clear_pointer (&self->location, g_free);
-
   gtk_widget_set_direction (GTK_WIDGET (self->topic_page), pack_direction (pack));
   if (self->table_view != NULL)
     gtk_widget_set_direction (GTK_WIDGET (self->table_view), pack_direction (pack));
   if (self->compare_view != NULL)
     gtk_widget_set_direction (GTK_WIDGET (self->compare_view), pack_direction (pack));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", accord_pack_get_file (pack) != NULL);
 
-  /* Back where this pack was left, or its start page. */
-  {
-    g_autofree char *remembered = remembered_location (self, pack);
-
-    if (remembered == NULL || !show_location (self, remembered))
-      show_location (self, "home");
-  }
-  location_changed (self);
+  if (place == NULL || !show_location (self, place))
+    show_location (self, "home");
+  g_free (self->location);
+  self->location = current_location (self);
+  update_history_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCATION]);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PACK]);
+}
+
+/**
+ * accord_window_set_pack:
+ * @pack: the pack to show
+ *
+ * Shows @pack where it was left last time, or from its start page, with a
+ * fresh history.
+ */
+void
+accord_window_set_pack (AccordWindow *self,
+                        AccordPack   *pack)
+{
+  g_autofree char *remembered = NULL;
+
+  g_return_if_fail (ACCORD_IS_WINDOW (self));
+  g_return_if_fail (ACCORD_IS_PACK (pack));
+
+  if (pack == self->pack)
+    return;
+
+  g_ptr_array_set_size (self->back, 0);
+  g_ptr_array_set_size (self->forward, 0);
+  remembered = remembered_location (self, pack);
+  show_pack (self, pack, remembered);
 }
 
 /**
@@ -738,6 +755,7 @@ on_pack_loaded (GObject      *source,
   g_autoptr(AccordPack) pack = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *pending = NULL;
+  gboolean reloading;
 
   pack = accord_pack_load_finish (result, &diagnostics, &error);
 
@@ -755,6 +773,8 @@ on_pack_loaded (GObject      *source,
   g_clear_object (&self->loading);
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   pending = g_steal_pointer (&self->pending_location);
+  reloading = self->reloading;
+  self->reloading = FALSE;
 
   if (pack == NULL)
     {
@@ -773,7 +793,15 @@ on_pack_loaded (GObject      *source,
     }
 
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-  accord_window_set_pack (self, pack);
+  if (reloading)
+    {
+      /* The same place, in the new version; Back skips what it lost. */
+      g_autofree char *here = g_strdup (self->location);
+
+      show_pack (self, pack, here);
+    }
+  else
+    accord_window_set_pack (self, pack);
   if (accord_pack_get_file (pack) != NULL)
     accord_recent_add (self->settings, accord_pack_get_file (pack), accord_pack_get_title (pack));
 
@@ -803,6 +831,7 @@ accord_window_open_file (AccordWindow *self,
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   self->loading = g_cancellable_new ();
+  self->reloading = FALSE;
 
   /* A file's name is as untrusted as its contents: it may not be UTF-8,
    * or hold a right-to-left override ("gnp.\u202Ejson"). */
@@ -926,6 +955,23 @@ open_activated (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 #endif
+
+static void
+reload_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AccordWindow *self = ACCORD_WINDOW (widget);
+  GFile *file = self->pack != NULL ? accord_pack_get_file (self->pack) : NULL;
+
+  /* (Disabled for a pack without a file: the built-in one.) */
+  g_return_if_fail (file != NULL);
+
+  /* A file that has errors now fails like any other: a banner, the
+   * version on show stays. */
+  accord_window_open_file (self, file);
+  self->reloading = TRUE;
+}
 
 static void
 open_recent_activated (GtkWidget  *widget,
@@ -1457,6 +1503,7 @@ accord_window_class_init (AccordWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.forward", NULL, forward_activated);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_activated);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_activated);
   gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_activated);
   gtk_widget_class_install_action (widget_class, "win.dismiss-banner", NULL, dismiss_banner_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
@@ -1487,6 +1534,7 @@ accord_window_init (AccordWindow *self)
   self->zoom = 100;
   apply_zoom (self);
   update_history_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", FALSE);
 
   self->bookmarks = accord_bookmarks_new ();
   accord_sidebar_set_bookmarks (self->sidebar, self->bookmarks);

@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "accord-loading-bar.h"
 #include "accord-sidebar.h"
 #include "accord-test-util.h"
@@ -607,6 +609,78 @@ test_invalid_pack_keeps_content (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Conclusion — Peacekeeping and Diplomacy");
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Reload loads the pack's file again, for its author at work on it: the
+ * place on show and the history stay; a version with errors leaves the
+ * one on show, and the banner says where the errors are; the built-in
+ * pack has no file to load again. */
+static void
+test_reload (void)
+{
+  AccordWindow *window = new_window (1280, 800);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "valid", "full.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("accord-reload-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "pack.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autofree char *banner_text = NULL;
+  GtkRevealer *banner;
+  AccordPack *before;
+
+  /* The built-in pack: disabled (were it not, its handler's check would
+   * fail the test). */
+  before = accord_window_get_pack (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  accord_test_iterate (50);
+  g_assert_true (accord_window_get_pack (window) == before);
+
+  g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  accord_window_open_file (window, file);
+  wait_for_load (window, NULL, "full-pack.v1_test");
+  g_assert_true (accord_window_navigate (window, "topic:level-2"));
+  g_assert_true (accord_window_navigate (window, "topic:level-3"));
+
+  /* The author renames the topic on show. */
+  edited = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (edited, "\"Level 3\"", "\"The third level\"", 0), ==, 1);
+  g_assert_true (g_file_set_contents (path, edited->str, -1, NULL));
+  before = accord_window_get_pack (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  g_assert_true (accord_test_wait_for (accord_window_get_pack (window) != before, 10));
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:level-3");
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "The third level — "));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:level-2");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.forward", NULL);
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:level-3");
+
+  /* A mistake: the banner says where, and the version on show stays. */
+  g_assert_true (g_file_set_contents (path, "{\n  \"format\": \"accord-pack\",\n  \"version\": 1,,\n}\n", -1, NULL));
+  before = accord_window_get_pack (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  banner = GTK_REVEALER (accord_test_find_by_type (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+  wait_for_load (window, banner, NULL);
+  accord_test_iterate (300);
+  banner_text = accord_test_visible_text (GTK_WIDGET (banner));
+  g_test_message ("banner: %s", banner_text);
+  g_assert_true (g_regex_match_simple ("pack\\.json:3:[0-9]+: error", banner_text, 0, 0));
+  g_assert_true (accord_window_get_pack (window) == before);
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:level-3");
+
+  /* Mended, it loads; the banner goes. */
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  g_assert_true (accord_test_wait_for (accord_window_get_pack (window) != before, 10));
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:level-3");
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "Level 3 — "));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (g_remove (path) == 0);
+  g_assert_true (g_rmdir (dir) == 0);
 }
 
 static void
@@ -1842,6 +1916,7 @@ main (int   argc,
   g_test_add_func ("/window/headings", test_headings);
   g_test_add_func ("/window/invalid-pack-keeps-content", test_invalid_pack_keeps_content);
   g_test_add_func ("/window/open-valid-pack", test_open_valid_pack);
+  g_test_add_func ("/window/reload", test_reload);
   g_test_add_func ("/window/loading-bar-interval", test_loading_bar_interval);
   g_test_add_func ("/window/find-in-page", test_find_in_page);
   g_test_add_func ("/window/search-highlight", test_search_highlight);
