@@ -144,6 +144,65 @@ test_column_headers (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Asserts that no two items of @menu's popover (its sections' items
+ * together) share a mnemonic, and the same of each of its submenus.
+ * @seen maps the mnemonics taken to their items' labels. */
+static void
+assert_mnemonics_unique (GMenuModel *menu,
+                         GHashTable *seen)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SUBMENU);
+      g_autofree char *label = NULL;
+
+      if (section != NULL)
+        assert_mnemonics_unique (section, seen);
+      if (submenu != NULL)
+        {
+          g_autoptr(GHashTable) level = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+
+          assert_mnemonics_unique (submenu, level);
+        }
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        {
+          const char *underscore = strchr (label, '_');
+          gunichar key;
+
+          if (underscore == NULL || underscore[1] == '\0')
+            continue;
+          key = g_unichar_tolower (g_utf8_get_char (underscore + 1));
+          if (g_hash_table_contains (seen, GUINT_TO_POINTER (key)))
+            g_error ("“%s” and “%s” share a mnemonic", label,
+                     (char *) g_hash_table_lookup (seen, GUINT_TO_POINTER (key)));
+          g_hash_table_insert (seen, GUINT_TO_POINTER (key), g_steal_pointer (&label));
+        }
+    }
+}
+
+/* The main menu's items, translated, each have a mnemonic of their own. */
+static void
+test_menu_mnemonics (void)
+{
+  AccordWindow *window = new_window ();
+  GtkMenuButton *button = GTK_MENU_BUTTON (accord_test_find_by_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON));
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  GMenuModel *menu;
+
+  /* Its model is given when it first opens. */
+  gtk_menu_button_popup (button);
+  accord_test_iterate (50);
+  menu = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (menu);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (button)), !=, "Main Menu");
+  assert_mnemonics_unique (menu, seen);
+  g_assert_cmpuint (g_hash_table_size (seen), >=, 8);
+  gtk_menu_button_popdown (button);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -162,6 +221,9 @@ main (int   argc,
         g_autofree char *path = g_strdup_printf ("/i18n/window/%s/column-headers", language);
 
         g_test_add_data_func (path, GUINT_TO_POINTER (t), test_column_headers);
+        g_free (path);
+        path = g_strdup_printf ("/i18n/window/%s/menu-mnemonics", language);
+        g_test_add_func (path, test_menu_mnemonics);
       }
   if (g_strcmp0 (language, "ar") == 0)
     g_test_add_func ("/i18n/window/arabic", test_arabic);
