@@ -450,9 +450,12 @@ on_navigate (AccordWindow *self,
   accord_window_navigate (self, location);
 }
 
+/* Shows or hides the sidebar. @focus_search: shown to search in it, the
+ * focus goes to its search (by the caller), not to the tree first. */
 static void
-set_sidebar_visible (AccordWindow *self,
-                     gboolean      visible)
+show_sidebar (AccordWindow *self,
+              gboolean      visible,
+              gboolean      focus_search)
 {
   if (visible == gtk_widget_get_visible (GTK_WIDGET (self->sidebar)))
     return;
@@ -467,10 +470,17 @@ set_sidebar_visible (AccordWindow *self,
   /* A narrow window's sidebar is shown to choose from it. A wide window's
    * takes the focus if nothing has it (as when a narrow window hid it with
    * the focus in it), so that typing searches again. */
-  if (visible && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+  if (visible && !focus_search && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
       (self->narrow || gtk_window_get_focus (GTK_WINDOW (self)) == NULL))
     gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
+}
+
+static void
+set_sidebar_visible (AccordWindow *self,
+                     gboolean      visible)
+{
+  show_sidebar (self, visible, FALSE);
 }
 
 /* The search cleared, its words are no longer marked in the page. */
@@ -1036,7 +1046,7 @@ on_key_pressed (GtkEventControllerKey *controller,
       self->pack == NULL)
     return FALSE;
 
-  set_sidebar_visible (self, TRUE);
+  show_sidebar (self, TRUE, TRUE);
   return accord_sidebar_type_to_search (self->sidebar, controller);
 }
 
@@ -1049,7 +1059,7 @@ search_activated (GtkWidget  *widget,
 {
   AccordWindow *self = ACCORD_WINDOW (widget);
 
-  set_sidebar_visible (self, TRUE);
+  show_sidebar (self, TRUE, TRUE);
   accord_sidebar_focus_search (self->sidebar);
 }
 

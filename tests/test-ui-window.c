@@ -1827,6 +1827,17 @@ type_keys (AccordWindow *window,
 #endif
 }
 
+/* Appends the type of the widget that has the focus, and a "|". */
+static void
+record_focus (GtkWindow  *window,
+              GParamSpec *pspec,
+              GString    *moves)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+
+  g_string_append_printf (moves, "%s|", focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "none");
+}
+
 /* Typing where nothing takes the keys searches the topics: in a topic's
  * page, and in a narrow window whose sidebar is hidden (which shows it).
  * A new search replaces the last one. */
@@ -1834,6 +1845,7 @@ static void
 test_type_to_search (void)
 {
   AccordWindow *window = new_window (1280, 800);
+  g_autoptr(GString) focus_moves = NULL;
   GtkWidget *focus;
 
   g_assert_true (accord_window_navigate (window, "topic:conclusion"));
@@ -1857,9 +1869,24 @@ test_type_to_search (void)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sidebar_of (window))));
   g_assert_null (gtk_window_get_focus (GTK_WINDOW (window)));
 
+  /* The focus goes to the search, and nowhere on the way (a screen reader
+   * says each place it goes). */
+  focus_moves = g_string_new (NULL);
+  g_signal_connect (window, "notify::focus-widget", G_CALLBACK (record_focus), focus_moves);
   type_keys (window, "dip");
+  g_signal_handlers_disconnect_by_func (window, record_focus, focus_moves);
+  g_assert_cmpstr (focus_moves->str, ==, "GtkText|");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sidebar_of (window))));
   g_assert_cmpstr (gtk_editable_get_text (sidebar_entry (window)), ==, "dip");
+
+  /* Ctrl+K too. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sidebar_of (window))));
+  g_string_truncate (focus_moves, 0);
+  g_signal_connect (window, "notify::focus-widget", G_CALLBACK (record_focus), focus_moves);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  g_signal_handlers_disconnect_by_func (window, record_focus, focus_moves);
+  g_assert_cmpstr (focus_moves->str, ==, "GtkText|");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
