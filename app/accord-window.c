@@ -169,6 +169,13 @@ accord_window_get_table_view (AccordWindow *self)
     {
       self->table_view = ACCORD_TABLE_VIEW (accord_table_view_new ());
       adopt_view (self, self->table_slot, GTK_WIDGET (self->table_view));
+      /* In the order the last window closed had it. */
+      if (self->settings != NULL)
+        {
+          g_autofree char *sort = g_settings_get_string (self->settings, "table-sort");
+
+          g_object_set (self->table_view, "sort", sort, NULL);
+        }
     }
 
   return self->table_view;
@@ -190,6 +197,10 @@ accord_window_get_compare_view (AccordWindow *self)
     {
       self->compare_view = g_object_new (ACCORD_TYPE_COMPARE_VIEW, NULL);
       adopt_view (self, self->compare_slot, GTK_WIDGET (self->compare_view));
+      if (self->settings != NULL)
+        accord_compare_view_set_differences_only (self->compare_view,
+                                                  g_settings_get_boolean (self->settings,
+                                                                          "compare-differences-only"));
     }
 
   return self->compare_view;
@@ -1592,8 +1603,9 @@ accord_window_init (AccordWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }
 
-/* Settings: the window's size, sidebar and zoom, and where each pack was
- * left, are remembered across sessions. */
+/* Settings: the window's size, sidebar and zoom, the table's order and
+ * Compare's "differences only", and where each pack was left, are
+ * remembered across sessions. */
 
 static void
 restore_state (AccordWindow *self)
@@ -1653,6 +1665,17 @@ save_state (AccordWindow *self)
       g_settings_set_boolean (settings, "sidebar-visible", gtk_widget_get_visible (GTK_WIDGET (self->sidebar)));
     }
   g_settings_set_int (settings, "text-zoom", self->zoom);
+  /* The views' choices, if they were ever shown. */
+  if (self->table_view != NULL)
+    {
+      g_autofree char *sort = NULL;
+
+      g_object_get (self->table_view, "sort", &sort, NULL);
+      g_settings_set_string (settings, "table-sort", sort);
+    }
+  if (self->compare_view != NULL)
+    g_settings_set_boolean (settings, "compare-differences-only",
+                            accord_compare_view_get_differences_only (self->compare_view));
 
   if (self->pack != NULL && self->location != NULL)
     {

@@ -1509,6 +1509,14 @@ test_settings_round_trip (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 650);
   gtk_window_present (GTK_WINDOW (window));
   accord_test_iterate (100);
+  /* The table sorted, Compare with differences only. */
+  g_assert_true (accord_window_navigate (window, "table"));
+  gtk_widget_activate_action (GTK_WIDGET (accord_window_get_table_view (window)), "table.sort", "s",
+                              "group-descending");
+  g_assert_true (accord_window_navigate (window, "compare:diplomacy,peacekeeping"));
+  gtk_widget_activate_action (GTK_WIDGET (accord_window_get_compare_view (window)),
+                              "compare.differences-only", NULL);
+  g_assert_true (accord_compare_view_get_differences_only (accord_window_get_compare_view (window)));
   g_assert_true (accord_window_navigate (window, "topic:cultural-diplomacy"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
   gtk_window_close (GTK_WINDOW (window));
@@ -1516,6 +1524,11 @@ test_settings_round_trip (void)
 
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
   g_assert_cmpint (g_settings_get_int (settings, "text-zoom"), ==, 110);
+  {
+    g_autofree char *sort = g_settings_get_string (settings, "table-sort");
+
+    g_assert_cmpstr (sort, ==, "group-descending");
+  }
 
   /* A new window opens the same pack where it was left, at that size. */
   window = accord_window_new (app);
@@ -1525,9 +1538,19 @@ test_settings_round_trip (void)
   g_assert_cmpint (height, ==, 650);
   g_assert_cmpstr (accord_window_get_location (window), ==, "topic:cultural-diplomacy");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "zoom-110"));
+  /* Its views, as they are built, as they were left. */
+  {
+    g_autofree char *sort = NULL;
+
+    g_object_get (accord_window_get_table_view (window), "sort", &sort, NULL);
+    g_assert_cmpstr (sort, ==, "group-descending");
+    g_assert_true (accord_compare_view_get_differences_only (accord_window_get_compare_view (window)));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_settings_reset (settings, "text-zoom");
+  g_settings_reset (settings, "table-sort");
+  g_settings_reset (settings, "compare-differences-only");
 }
 
 
