@@ -41,6 +41,7 @@ struct _AccordTopicPage
   GPtrArray *text_labels;  /* GtkLabel with searchable text, in page order */
   GArray *matches;         /* Match */
   guint current_match;
+  GtkWidget *link_menu;    /* a source link's context menu, made when first wanted */
 
   /* template children */
   GtkSearchBar *find_bar;
@@ -300,19 +301,104 @@ is_web_address (const char *url)
   return scheme != NULL && (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0);
 }
 
+/* Opens @url in the browser, if it is a web address: the loader only lets
+ * http and https through; checked again right before handing the address
+ * to the desktop. */
+static void
+open_web_address (GtkWidget  *widget,
+                  const char *url)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (is_web_address (url))
+    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url, GDK_CURRENT_TIME);
+}
+
 static void
 on_source_clicked (GtkButton       *button,
                    AccordTopicPage *self)
 {
-  const char *url = g_object_get_data (G_OBJECT (button), "accord-url");
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  open_web_address (GTK_WIDGET (self), g_object_get_data (G_OBJECT (button), "accord-url"));
+}
 
-  /* The loader only lets http and https through; check again right before
-   * handing the address to the desktop. */
-  if (!is_web_address (url))
+/* A source link's context menu (a right click on it, or the Menu key or
+ * Shift+F10 while it has the focus): Open Link, Copy Link Address. */
+
+static void
+open_link_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  open_web_address (widget, g_variant_get_string (parameter, NULL));
+}
+
+static void
+copy_link_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+popup_link_menu (AccordTopicPage *self,
+                 GtkWidget       *link,
+                 double           x,
+                 double           y)
+{
+  const char *url = g_object_get_data (G_OBJECT (link), "accord-url");
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) open = g_menu_item_new (_("_Open Link"), NULL);
+  g_autoptr(GMenuItem) copy = g_menu_item_new (_("_Copy Link Address"), NULL);
+  graphene_point_t point;
+
+  if (url == NULL ||
+      !gtk_widget_compute_point (link, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
     return;
 
-  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url, GDK_CURRENT_TIME);
+  g_menu_item_set_action_and_target (open, "page.open-link", "s", url);
+  g_menu_item_set_action_and_target (copy, "page.copy-link", "s", url);
+  g_menu_append_item (menu, open);
+  g_menu_append_item (menu, copy);
+
+  if (self->link_menu == NULL)
+    {
+      self->link_menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->link_menu), FALSE);
+      gtk_widget_set_halign (self->link_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->link_menu, GTK_WIDGET (self));
+    }
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->link_menu), G_MENU_MODEL (menu));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->link_menu),
+                               &(GdkRectangle) { (int) point.x, (int) point.y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->link_menu));
+}
+
+static void
+on_source_pressed (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   AccordTopicPage *self)
+{
+  GtkWidget *link = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_link_menu (self, link, x, y);
+}
+
+/* From the keyboard: the menu of the source link with the focus. */
+static void
+link_menu_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  if (focus != NULL && g_object_get_data (G_OBJECT (focus), "accord-url") != NULL &&
+      gtk_widget_is_ancestor (focus, widget))
+    popup_link_menu (ACCORD_TOPIC_PAGE (widget), focus,
+                     gtk_widget_get_width (focus) / 2.0, gtk_widget_get_height (focus));
 }
 
 static void
@@ -338,6 +424,7 @@ add_sources (AccordTopicPage *self)
       if (is_web_address (url))
         {
           GtkWidget *url_label = gtk_label_new (url);
+          GtkGesture *menu_click;
           GtkWidget *link;
 
           gtk_label_set_ellipsize (GTK_LABEL (url_label), PANGO_ELLIPSIZE_MIDDLE);
@@ -346,6 +433,10 @@ add_sources (AccordTopicPage *self)
           gtk_widget_set_tooltip_text (link, _("Open in the web browser"));
           g_object_set_data_full (G_OBJECT (link), "accord-url", g_strdup (url), g_free);
           g_signal_connect_object (link, "clicked", G_CALLBACK (on_source_clicked), self, 0);
+          menu_click = gtk_gesture_click_new ();
+          gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (menu_click), GDK_BUTTON_SECONDARY);
+          g_signal_connect_object (menu_click, "pressed", G_CALLBACK (on_source_pressed), self, 0);
+          gtk_widget_add_controller (link, GTK_EVENT_CONTROLLER (menu_click));
           gtk_box_append (GTK_BOX (row), link);
         }
       gtk_box_append (GTK_BOX (box), row);
@@ -745,9 +836,11 @@ accord_topic_page_dispose (GObject *object)
   AccordTopicPage *self = ACCORD_TOPIC_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORD_TYPE_TOPIC_PAGE);
-  /* GTK 4.8 leaves the template's unnamed root to us. */
+  /* GTK 4.8 leaves the template's unnamed root to us (and the link menu
+   * is ours too). */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  self->link_menu = NULL;
   g_clear_object (&self->topic);
   g_clear_object (&self->start_pack);
   g_clear_pointer (&self->highlight, g_free);
@@ -826,6 +919,11 @@ accord_topic_page_class_init (AccordTopicPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "page.find-next", NULL, find_next_activated);
   gtk_widget_class_install_action (widget_class, "page.find-previous", NULL, find_next_activated);
+  gtk_widget_class_install_action (widget_class, "page.open-link", "s", open_link_activated);
+  gtk_widget_class_install_action (widget_class, "page.copy-link", "s", copy_link_activated);
+  gtk_widget_class_install_action (widget_class, "page.link-menu", NULL, link_menu_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "page.link-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "page.link-menu", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

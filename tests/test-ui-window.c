@@ -683,6 +683,90 @@ test_reload (void)
   g_assert_true (g_rmdir (dir) == 0);
 }
 
+static GtkWidget *
+find_source_link (GtkWidget *widget)
+{
+  if (g_object_get_data (G_OBJECT (widget), "accord-url") != NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_source_link (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+on_text_read (GObject      *clipboard,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
+}
+
+/* A source's link has a context menu (the Menu key, Shift+F10, a right
+ * click): Open Link, Copy Link Address; the copy is the address. */
+static void
+test_link_menu (void)
+{
+  AccordWindow *window = new_window_at ("topic:consent-of-the-parties", 1280, 800);
+  GtkWidget *page = page_of (window);
+  GtkWidget *link = find_source_link (page);
+  GtkWidget *popover;
+  GMenuModel *menu;
+  const char *url;
+  g_autofree char *copied = NULL;
+  const char *actions[] = { "page.open-link", "page.copy-link" };
+
+  g_assert_nonnull (link);
+  url = g_object_get_data (G_OBJECT (link), "accord-url");
+  g_assert_true (g_str_has_prefix (url, "https://"));
+
+  /* From the keyboard, on the link with the focus. */
+  g_assert_null (accord_test_find_by_type (page, GTK_TYPE_POPOVER_MENU));
+  gtk_widget_grab_focus (link);
+  g_assert_true (gtk_widget_activate_action (link, "page.link-menu", NULL));
+  accord_test_iterate (50);
+  popover = accord_test_find_by_type (page, GTK_TYPE_POPOVER_MENU);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  menu = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+  for (int i = 0; i < 2; i++)
+    {
+      g_autofree char *action = NULL;
+      g_autofree char *target = NULL;
+
+      g_assert_true (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+      g_assert_true (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_TARGET, "s", &target));
+      g_assert_cmpstr (action, ==, actions[i]);
+      g_assert_cmpstr (target, ==, url);
+    }
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* Copy Link Address. */
+  g_assert_true (gtk_widget_activate_action (popover, "page.copy-link", "s", url));
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (page), NULL, on_text_read, &copied);
+  g_assert_true (accord_test_wait_for (copied != NULL, 5));
+  g_assert_cmpstr (copied, ==, url);
+
+  /* Nothing with the focus elsewhere. */
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (sidebar_entry (window))));
+  gtk_widget_activate_action (page, "page.link-menu", NULL);
+  accord_test_iterate (50);
+  g_assert_false (gtk_widget_get_visible (popover));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_open_valid_pack (void)
 {
@@ -1967,6 +2051,7 @@ main (int   argc,
   g_test_add_func ("/window/invalid-pack-keeps-content", test_invalid_pack_keeps_content);
   g_test_add_func ("/window/open-valid-pack", test_open_valid_pack);
   g_test_add_func ("/window/reload", test_reload);
+  g_test_add_func ("/window/link-menu", test_link_menu);
   g_test_add_func ("/window/loading-bar-interval", test_loading_bar_interval);
   g_test_add_func ("/window/find-in-page", test_find_in_page);
   g_test_add_func ("/window/search-highlight", test_search_highlight);
