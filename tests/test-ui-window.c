@@ -678,8 +678,20 @@ test_reload (void)
   g_assert_cmpstr (accord_window_get_location (window), ==, "topic:level-3");
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "Level 3 — "));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  /* Gone: the banner says so, and the version on show stays. */
   g_assert_true (g_remove (path) == 0);
+  before = accord_window_get_pack (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  wait_for_load (window, banner, NULL);
+  accord_test_iterate (300);
+  g_clear_pointer (&banner_text, g_free);
+  banner_text = accord_test_visible_text (GTK_WIDGET (banner));
+  g_test_message ("banner: %s", banner_text);
+  g_assert_nonnull (strstr (banner_text, "pack.json"));
+  g_assert_true (accord_window_get_pack (window) == before);
+  g_assert_cmpstr (accord_window_get_location (window), ==, "topic:level-3");
+
+  gtk_window_destroy (GTK_WINDOW (window));
   g_assert_true (g_rmdir (dir) == 0);
 }
 
