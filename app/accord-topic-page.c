@@ -42,6 +42,7 @@ struct _AccordTopicPage
   GArray *matches;         /* Match */
   guint current_match;
   GtkWidget *link_menu;    /* a source link's context menu, made when first wanted */
+  GtkWidget *menu_link;    /* (weak) the link whose menu is open */
 
   /* template children */
   GtkSearchBar *find_bar;
@@ -321,8 +322,9 @@ on_source_clicked (GtkButton       *button,
   open_web_address (GTK_WIDGET (self), g_object_get_data (G_OBJECT (button), "accord-url"));
 }
 
-/* A source link's context menu (a right click on it, or the Menu key or
- * Shift+F10 while it has the focus): Open Link, Copy Link Address. */
+/* A source link's context menu (a right click on it, a long press on a
+ * touchscreen, or the Menu key or Shift+F10 while it has the focus): Open
+ * Link, Copy Link Address. */
 
 static void
 open_link_activated (GtkWidget  *widget,
@@ -338,6 +340,16 @@ copy_link_activated (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* The link's tooltip, hidden while its menu is open (GTK would show it
+ * over the menu), is back. */
+static void
+on_link_menu_closed (AccordTopicPage *self)
+{
+  if (self->menu_link != NULL)
+    gtk_widget_set_has_tooltip (self->menu_link, TRUE);
+  g_clear_weak_pointer (&self->menu_link);
 }
 
 static void
@@ -367,11 +379,28 @@ popup_link_menu (AccordTopicPage *self,
       gtk_popover_set_has_arrow (GTK_POPOVER (self->link_menu), FALSE);
       gtk_widget_set_halign (self->link_menu, GTK_ALIGN_START);
       gtk_widget_set_parent (self->link_menu, GTK_WIDGET (self));
+      g_signal_connect_object (self->link_menu, "closed", G_CALLBACK (on_link_menu_closed), self,
+                               G_CONNECT_SWAPPED);
     }
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->link_menu), G_MENU_MODEL (menu));
+  on_link_menu_closed (self);
+  g_set_weak_pointer (&self->menu_link, link);
+  gtk_widget_set_has_tooltip (link, FALSE);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->link_menu),
                                &(GdkRectangle) { (int) point.x, (int) point.y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->link_menu));
+}
+
+static void
+on_source_menu_gesture (GtkGesture      *gesture,
+                        double           x,
+                        double           y,
+                        AccordTopicPage *self)
+{
+  GtkWidget *link = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+
+  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_link_menu (self, link, x, y);
 }
 
 static void
@@ -381,10 +410,7 @@ on_source_pressed (GtkGestureClick *gesture,
                    double           y,
                    AccordTopicPage *self)
 {
-  GtkWidget *link = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  popup_link_menu (self, link, x, y);
+  on_source_menu_gesture (GTK_GESTURE (gesture), x, y, self);
 }
 
 /* From the keyboard: the menu of the source link with the focus. */
@@ -424,7 +450,7 @@ add_sources (AccordTopicPage *self)
       if (is_web_address (url))
         {
           GtkWidget *url_label = gtk_label_new (url);
-          GtkGesture *menu_click;
+          GtkGesture *menu_click, *menu_press;
           GtkWidget *link;
 
           gtk_label_set_ellipsize (GTK_LABEL (url_label), PANGO_ELLIPSIZE_MIDDLE);
@@ -437,6 +463,10 @@ add_sources (AccordTopicPage *self)
           gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (menu_click), GDK_BUTTON_SECONDARY);
           g_signal_connect_object (menu_click, "pressed", G_CALLBACK (on_source_pressed), self, 0);
           gtk_widget_add_controller (link, GTK_EVENT_CONTROLLER (menu_click));
+          menu_press = gtk_gesture_long_press_new ();
+          gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (menu_press), TRUE);
+          g_signal_connect_object (menu_press, "pressed", G_CALLBACK (on_source_menu_gesture), self, 0);
+          gtk_widget_add_controller (link, GTK_EVENT_CONTROLLER (menu_press));
           gtk_box_append (GTK_BOX (row), link);
         }
       gtk_box_append (GTK_BOX (box), row);
@@ -841,6 +871,7 @@ accord_topic_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   self->link_menu = NULL;
+  g_clear_weak_pointer (&self->menu_link);
   g_clear_object (&self->topic);
   g_clear_object (&self->start_pack);
   g_clear_pointer (&self->highlight, g_free);

@@ -751,6 +751,7 @@ test_link_menu (void)
   g_assert_true (gtk_widget_get_visible (popover));
   menu = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
   g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+  g_assert_false (gtk_widget_get_has_tooltip (link));   /* not over the menu */
   for (int i = 0; i < 2; i++)
     {
       g_autofree char *action = NULL;
@@ -762,6 +763,7 @@ test_link_menu (void)
       g_assert_cmpstr (target, ==, url);
     }
   gtk_popover_popdown (GTK_POPOVER (popover));
+  g_assert_true (gtk_widget_get_has_tooltip (link));
 
   /* Copy Link Address. */
   g_assert_true (gtk_widget_activate_action (popover, "page.copy-link", "s", url));
