@@ -695,22 +695,12 @@ test_reload (void)
   g_assert_true (g_rmdir (dir) == 0);
 }
 
-static GtkWidget *
-find_source_link (GtkWidget *widget)
+/* A source's link: it has the address it opens. */
+static gboolean
+is_source_link (GtkWidget     *widget,
+                gconstpointer  data)
 {
-  if (g_object_get_data (G_OBJECT (widget), "accord-url") != NULL)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_source_link (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return g_object_get_data (G_OBJECT (widget), "accord-url") != NULL;
 }
 
 static void
@@ -730,7 +720,7 @@ test_link_menu (void)
 {
   AccordWindow *window = new_window_at ("topic:consent-of-the-parties", 1280, 800);
   GtkWidget *page = page_of (window);
-  GtkWidget *link = find_source_link (page);
+  GtkWidget *link = accord_test_find (page, is_source_link, NULL);
   GtkWidget *popover;
   GMenuModel *menu;
   const char *url;
