@@ -605,26 +605,44 @@ chars_match (const char *text,
 }
 
 /* Marks @label's text: the search's words, then the find bar's matches
- * over them, the current one apart. Marked, not selected: GTK draws a
- * label's selection over its marks, and in the text's colour only while
- * the label has the focus, which the find entry keeps. */
+ * in it, matches[first] to matches[end - 1], over them, the current one
+ * apart. Marked, not selected: GTK draws a label's selection over its
+ * marks, and in the text's colour only while the label has the focus,
+ * which the find entry keeps. */
 static void
 mark_label (AccordTopicPage *self,
-            GtkLabel        *label)
+            GtkLabel        *label,
+            guint            first,
+            guint            end)
 {
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
 
   accord_text_add_search_marks (attrs, gtk_label_get_text (label), self->highlight);
-  for (guint i = 0; i < self->matches->len; i++)
+  for (guint i = first; i < end; i++)
     {
       Match *match = &g_array_index (self->matches, Match, i);
 
-      if (match->label == label)
-        accord_text_insert_mark (attrs, match->start, match->end,
-                                 i == self->current_match ? ACCORD_TEXT_MARK_CURRENT : ACCORD_TEXT_MARK_MATCH);
+      accord_text_insert_mark (attrs, match->start, match->end,
+                               i == self->current_match ? ACCORD_TEXT_MARK_CURRENT : ACCORD_TEXT_MARK_MATCH);
     }
 
   gtk_label_set_attributes (label, attrs);
+}
+
+/* Marks again the label of matches[index], whose matches are next to it
+ * (they are in page order). */
+static void
+mark_label_of_match (AccordTopicPage *self,
+                     guint            index)
+{
+  GtkLabel *label = g_array_index (self->matches, Match, index).label;
+  guint first = index, end = index + 1;
+
+  while (first > 0 && g_array_index (self->matches, Match, first - 1).label == label)
+    first--;
+  while (end < self->matches->len && g_array_index (self->matches, Match, end).label == label)
+    end++;
+  mark_label (self, label, first, end);
 }
 
 /* Brings the current match into view, without taking the focus from the
@@ -685,24 +703,22 @@ accord_topic_page_find_text (AccordTopicPage *self,
   g_array_set_size (self->matches, 0);
   self->current_match = 0;
 
-  if (text != NULL && *text != '\0')
-    for (guint i = 0; i < self->text_labels->len; i++)
-      {
-        GtkLabel *label = g_ptr_array_index (self->text_labels, i);
-        const char *s = gtk_label_get_text (label);
-        glong length = g_utf8_strlen (text, -1);
+  for (guint i = 0; i < self->text_labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (self->text_labels, i);
+      const char *s = gtk_label_get_text (label);
+      guint first = self->matches->len;
 
+      if (text != NULL && *text != '\0')
         for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
           if (chars_match (p, text))
             {
-              Match match = { label, p - s, g_utf8_offset_to_pointer (p, length) - s };
+              Match match = { label, p - s, g_utf8_offset_to_pointer (p, g_utf8_strlen (text, -1)) - s };
 
               g_array_append_val (self->matches, match);
             }
-      }
-
-  for (guint i = 0; i < self->text_labels->len; i++)
-    mark_label (self, g_ptr_array_index (self->text_labels, i));
+      mark_label (self, label, first, self->matches->len);
+    }
 
   update_find_status (self, text);
   scroll_to_current_match (self);
@@ -714,23 +730,23 @@ void
 accord_topic_page_find_next (AccordTopicPage *self,
                              gboolean         backwards)
 {
-  GtkLabel *previous, *current;
+  guint previous;
 
   g_return_if_fail (ACCORD_IS_TOPIC_PAGE (self));
 
   if (self->matches->len == 0)
     return;
 
-  previous = g_array_index (self->matches, Match, self->current_match).label;
+  previous = self->current_match;
   if (backwards)
     self->current_match = (self->current_match + self->matches->len - 1) % self->matches->len;
   else
     self->current_match = (self->current_match + 1) % self->matches->len;
 
-  mark_label (self, previous);
-  current = g_array_index (self->matches, Match, self->current_match).label;
-  if (current != previous)
-    mark_label (self, current);
+  mark_label_of_match (self, previous);
+  if (g_array_index (self->matches, Match, previous).label !=
+      g_array_index (self->matches, Match, self->current_match).label)
+    mark_label_of_match (self, self->current_match);
 
   update_find_status (self, gtk_editable_get_text (GTK_EDITABLE (self->find_entry)));
   scroll_to_current_match (self);
