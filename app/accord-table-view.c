@@ -100,6 +100,7 @@ struct _AccordTableView
   GtkStack *stack;
   GtkWidget *table_page;
   GtkSearchEntry *filter_entry;
+  GtkMenuButton *sort_button;
   GtkLabel *count_label;
   GtkStack *results_stack;
   GtkScrolledWindow *table_scroller;
@@ -869,6 +870,11 @@ on_sort_changed (AccordTableView *self)
   /* A new order starts at the top, rather than wherever the row that
    * happened to be on top before has gone. */
   scroll_to_top (self);
+  /* The Sort button shows which way. */
+  gtk_menu_button_set_icon_name (self->sort_button,
+                                 accord_table_get_sort_column (self->table) != NULL &&
+                                 accord_table_get_sort_order (self->table) == GTK_SORT_DESCENDING
+                                 ? "view-sort-descending-symbolic" : "view-sort-ascending-symbolic");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
 }
 
@@ -1505,6 +1511,7 @@ accord_table_view_class_init (AccordTableViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordTableView, table_page);
   gtk_widget_class_bind_template_child (widget_class, AccordTableView, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, AccordTableView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, AccordTableView, sort_button);
   gtk_widget_class_bind_template_child (widget_class, AccordTableView, results_stack);
   gtk_widget_class_bind_template_child (widget_class, AccordTableView, table_scroller);
   gtk_widget_class_bind_template_child (widget_class, AccordTableView, table);

@@ -641,11 +641,14 @@ test_sort_menu (void)
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (get_title (table, "Group")),
                                        GTK_ACCESSIBLE_PROPERTY_SORT, GTK_ACCESSIBLE_SORT_ASCENDING);
 
+  g_assert_cmpstr (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (button)), ==, "view-sort-ascending-symbolic");
   gtk_widget_activate_action (GTK_WIDGET (f.view), "table.sort", "s", "aspect-descending");
   wait_for_layout (GTK_WIDGET (table));
   ids = row_ids (table);
   g_assert_true (g_str_has_prefix (ids, "use-of-force,timing,scope,"));
   g_free (ids);
+  /* The button shows which way. */
+  g_assert_cmpstr (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (button)), ==, "view-sort-descending-symbolic");
 
   /* A click on a title: the menu follows. */
   click_title (table, "Group");
