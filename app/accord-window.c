@@ -448,8 +448,13 @@ on_mouse_button (GtkGestureClick *gesture,
 static void
 on_view_changed (AccordWindow *self)
 {
+  const char *view = gtk_stack_get_visible_child_name (self->views);
+
   /* The view switcher changes the page directly. */
-  ensure_view (self, gtk_stack_get_visible_child_name (self->views));
+  ensure_view (self, view);
+  /* Find is the topic page's find bar, or the table's filter: Compare has
+   * neither, and Ctrl+F there does not take the user to another view. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", g_strcmp0 (view, "compare") != 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
   location_changed (self);
 }
@@ -1088,7 +1093,6 @@ find_activated (GtkWidget  *widget,
       return;
     }
 
-  gtk_stack_set_visible_child_name (self->views, "topics");
   accord_topic_page_find (self->topic_page);
 }
 

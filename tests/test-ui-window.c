@@ -976,7 +976,7 @@ test_find_in_page (void)
 
 /* In the Characteristics view, Find (Ctrl+F) is the table's filter: the
  * focus goes into it, back on the table from an aspect's page, and the
- * view stays. */
+ * view stays. In Compare, it is nothing. */
 static void
 test_find_in_table (void)
 {
@@ -1001,6 +1001,17 @@ test_find_in_table (void)
 
     g_assert_nonnull (strstr (text, " of 11 aspects"));
   }
+
+  /* Compare has nothing to find in: Find does not take the user away to
+   * the topic page's find bar, and is back in the other views. */
+  g_assert_true (accord_window_navigate (window, "compare:diplomacy,peacekeeping"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  accord_test_iterate (50);
+  g_assert_cmpstr (accord_window_get_location (window), ==, "compare:diplomacy,peacekeeping");
+  g_assert_true (accord_window_navigate (window, "topic:conclusion"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  accord_test_iterate (50);
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)), page_of (window)));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
