@@ -345,11 +345,21 @@ copy_link_activated (GtkWidget  *widget,
 /* The link's tooltip, hidden while its menu is open (GTK would show it
  * over the menu), is back. */
 static void
-on_link_menu_closed (AccordTopicPage *self)
+forget_menu_link (AccordTopicPage *self)
 {
   if (self->menu_link != NULL)
     gtk_widget_set_has_tooltip (self->menu_link, TRUE);
   g_clear_weak_pointer (&self->menu_link);
+}
+
+/* And the focus is back on the link: the menu's parent is the page, which
+ * takes none, and GTK would hand it to the window's paned. */
+static void
+on_link_menu_closed (AccordTopicPage *self)
+{
+  if (self->menu_link != NULL)
+    gtk_widget_grab_focus (self->menu_link);
+  forget_menu_link (self);
 }
 
 static void
@@ -383,7 +393,7 @@ popup_link_menu (AccordTopicPage *self,
                                G_CONNECT_SWAPPED);
     }
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->link_menu), G_MENU_MODEL (menu));
-  on_link_menu_closed (self);
+  forget_menu_link (self);
   g_set_weak_pointer (&self->menu_link, link);
   gtk_widget_set_has_tooltip (link, FALSE);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->link_menu),

@@ -753,7 +753,10 @@ test_link_menu (void)
       g_assert_cmpstr (target, ==, url);
     }
   gtk_popover_popdown (GTK_POPOVER (popover));
+  accord_test_iterate (50);
   g_assert_true (gtk_widget_get_has_tooltip (link));
+  /* The focus is back on the link. */
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == link);
 
   /* Copy Link Address. */
   g_assert_true (gtk_widget_activate_action (popover, "page.copy-link", "s", url));
