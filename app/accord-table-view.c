@@ -917,6 +917,39 @@ set_sort (AccordTableView *self,
   accord_table_sort_by_column (self->table, column, order);
 }
 
+/**
+ * accord_table_view_list_aspects:
+ *
+ * The pack's aspects in the table's order (the filter aside), as printing
+ * the table lists them.
+ *
+ * Returns: (transfer full) (nullable): a list of #AccordAspect, which
+ *   later sorts do not change; %NULL without a pack
+ */
+GListModel *
+accord_table_view_list_aspects (AccordTableView *self)
+{
+  g_autoptr(GtkSortListModel) sorted = NULL;
+  GListStore *list;
+
+  g_return_val_if_fail (ACCORD_IS_TABLE_VIEW (self), NULL);
+
+  if (self->pack == NULL)
+    return NULL;
+
+  sorted = gtk_sort_list_model_new (g_object_ref (accord_pack_get_aspects (self->pack)),
+                                    g_object_ref (accord_table_get_sorter (self->table)));
+  list = g_list_store_new (ACCORD_TYPE_ASPECT);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (sorted)); i++)
+    {
+      g_autoptr(AccordAspect) aspect = g_list_model_get_item (G_LIST_MODEL (sorted), i);
+
+      g_list_store_append (list, aspect);
+    }
+
+  return G_LIST_MODEL (list);
+}
+
 /* Topics --------------------------------------------------------------- */
 
 static void

@@ -27,6 +27,7 @@ gboolean    accord_table_view_show_subject (AccordTableView *self,
                                             const char      *subject_id);
 void        accord_table_view_show_table   (AccordTableView *self);
 void        accord_table_view_focus_filter (AccordTableView *self);
+GListModel *accord_table_view_list_aspects (AccordTableView *self);
 
 const char *accord_table_view_get_location (AccordTableView *self);
 

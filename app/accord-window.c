@@ -1102,9 +1102,9 @@ find_activated (GtkWidget  *widget,
  * accord_window_create_summary:
  *
  * A summary of what the window shows, for Print… and Export PDF…: the
- * topic on screen with its sub-topics, the characteristics table, or the
- * subjects being compared; from the home page, everything. The print
- * dialog can change the parts.
+ * topic on screen with its sub-topics, the characteristics table (in the
+ * order it is sorted), or the subjects being compared; from the home
+ * page, everything. The print dialog can change the parts.
  *
  * Returns: (transfer full): a new summary
  */
@@ -1143,7 +1143,13 @@ accord_window_create_summary (AccordWindow *self)
       accord_summary_set_parts (summary, ACCORD_SUMMARY_COMPARISON);
     }
   else if (g_strcmp0 (location, "home") != 0)
-    accord_summary_set_parts (summary, ACCORD_SUMMARY_TABLE);
+    {
+      /* The table, in the order the window's is sorted. */
+      g_autoptr(GListModel) aspects = accord_table_view_list_aspects (accord_window_get_table_view (self));
+
+      accord_summary_set_aspects (summary, aspects);
+      accord_summary_set_parts (summary, ACCORD_SUMMARY_TABLE);
+    }
 
   return summary;
 }

@@ -16,6 +16,7 @@
 
 #include "accord-export.h"
 #include "accord-print.h"
+#include "accord-table-view.h"
 #include "accord-test-util.h"
 #include "accord-window.h"
 
@@ -211,6 +212,63 @@ test_summary_tab (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The text of @summary exported as a PDF. */
+static char *
+summary_text (AccordSummary *summary)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("accord-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "table.pdf", NULL);
+  char *text;
+
+  g_assert_true (accord_export_pdf (summary, path, ACCORD_SUMMARY_A4_WIDTH, ACCORD_SUMMARY_A4_HEIGHT, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  g_unlink (path);
+  g_rmdir (dir);
+  return text;
+}
+
+/* The table prints in the order the window's is sorted: grouped, with a
+ * row above each group; by name, each aspect's group under its name. */
+static void
+test_table_order (void)
+{
+  AccordWindow *window = new_window ();
+  AccordTableView *view;
+  g_autoptr(AccordSummary) by_group = NULL;
+  g_autoptr(AccordSummary) by_name = NULL;
+  g_autoptr(AccordAspect) first = NULL;
+  g_autofree char *grouped = NULL;
+  g_autofree char *named = NULL;
+
+  g_assert_true (accord_window_navigate (window, "table"));
+  view = accord_window_get_table_view (window);
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "table.sort", "s", "group-descending");
+  by_group = accord_window_create_summary (window);
+  first = g_list_model_get_item (accord_summary_get_aspects (by_group), 0);
+  g_assert_cmpstr (accord_aspect_get_group (first), ==, "Principles");
+  grouped = summary_text (by_group);
+  g_assert_nonnull (strstr (grouped, "PRINCIPLES"));
+  g_assert_true (strstr (grouped, "PRINCIPLES") < strstr (grouped, "OVERVIEW"));
+  g_assert_true (strstr (grouped, "OVERVIEW") < strstr (grouped, "IN PRACTICE"));
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "table.sort", "s", "aspect-descending");
+  by_name = accord_window_create_summary (window);
+  named = summary_text (by_name);
+  /* (The pack's order has them the other way round.) */
+  g_assert_nonnull (strstr (named, "Nature"));
+  g_assert_true (strstr (named, "Use of force") < strstr (named, "Scope"));
+  g_assert_true (strstr (named, "Scope") < strstr (named, "Purpose"));
+  g_assert_true (strstr (named, "Purpose") < strstr (named, "Nature"));
+  /* No group rows, the groups under the names. */
+  g_assert_null (strstr (named, "PRINCIPLES"));
+  g_assert_nonnull (strstr (named, "Principles"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,6 +278,7 @@ main (int   argc,
   g_test_add_func ("/print/summary-follows-location", test_summary_follows_location);
   g_test_add_func ("/print/print-matches-export", test_print_matches_export);
   g_test_add_func ("/print/summary-tab", test_summary_tab);
+  g_test_add_func ("/print/table-order", test_table_order);
 
   return g_test_run ();
 }

@@ -249,6 +249,7 @@ struct _AccordSummary
   AccordPack *pack;
   AccordSummaryParts parts;
   char **groups;
+  GListModel *aspects;  /* the table's, in its order; NULL for the pack's */
   GListModel *subjects;
   GListModel *topics;
   gboolean with_subtopics;
@@ -1124,15 +1125,43 @@ group_chosen (AccordSummary *self,
   return self->groups == NULL || (group != NULL && g_strv_contains ((const char * const *) self->groups, group));
 }
 
+/* Whether each group's aspects come together in @aspects, as in a pack
+ * (whose groups are contiguous) or a table sorted by group. */
+static gboolean
+groups_together (GListModel *aspects)
+{
+  g_autoptr(GHashTable) ended = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *group = NULL;
+
+  for (guint a = 0; a < g_list_model_get_n_items (aspects); a++)
+    {
+      g_autoptr(AccordAspect) aspect = g_list_model_get_item (aspects, a);
+      const char *aspect_group = accord_aspect_get_group (aspect);
+
+      if (g_strcmp0 (aspect_group, group) == 0)
+        continue;
+      if (aspect_group != NULL && g_hash_table_contains (ended, aspect_group))
+        return FALSE;
+      if (group != NULL)
+        g_hash_table_add (ended, (gpointer) group);
+      group = aspect_group;
+    }
+
+  return TRUE;
+}
+
 static void
 build_table (AccordSummary *self,
              Doc           *doc)
 {
   GListModel *subjects = accord_pack_get_subjects (self->pack);
-  GListModel *aspects = accord_pack_get_aspects (self->pack);
+  GListModel *aspects = self->aspects != NULL ? self->aspects : accord_pack_get_aspects (self->pack);
   guint n_subjects = g_list_model_get_n_items (subjects);
   guint n_aspects = g_list_model_get_n_items (aspects);
   g_autoptr(GPtrArray) subject_array = g_ptr_array_new_with_free_func (g_object_unref);
+  /* A row above each group's aspects; or, in an order that scatters the
+   * groups (by name), each aspect's group under its name. */
+  gboolean group_rows = groups_together (aspects);
   const char *group = NULL;
   Table *table;
   Block *block;
@@ -1164,12 +1193,14 @@ build_table (AccordSummary *self,
       if (!group_chosen (self, aspect_group))
         continue;
 
-      if (aspect_group != NULL && g_strcmp0 (aspect_group, group) != 0)
+      if (group_rows && aspect_group != NULL && g_strcmp0 (aspect_group, group) != 0)
         add_group_row (doc, table, aspect_group);
       group = aspect_group;
 
       row = table_add_row (table, ROW_BODY);
       cell_add (&row->cells[0], cell_text (doc, table, 0, STYLE_TD_ASPECT, accord_aspect_get_name (aspect)), 0);
+      if (!group_rows && aspect_group != NULL)
+        cell_add (&row->cells[0], cell_text (doc, table, 0, STYLE_TD_NOTE, aspect_group), 1);
       for (guint s = 0; s < n_subjects; s++)
         {
           AccordCharacteristic *value = accord_pack_get_characteristic (self->pack, g_ptr_array_index (subject_array, s),
@@ -1623,6 +1654,7 @@ accord_summary_finalize (GObject *object)
   g_clear_pointer (&self->doc, doc_free);
   g_clear_object (&self->pack);
   g_clear_pointer (&self->groups, g_strfreev);
+  g_clear_object (&self->aspects);
   g_clear_object (&self->subjects);
   g_clear_object (&self->topics);
   g_clear_pointer (&self->date, g_date_time_unref);
@@ -1743,6 +1775,40 @@ accord_summary_get_groups (AccordSummary *self)
   g_return_val_if_fail (ACCORD_IS_SUMMARY (self), NULL);
 
   return (const char * const *) self->groups;
+}
+
+/**
+ * accord_summary_set_aspects:
+ * @aspects: (nullable): a #GListModel of the pack's #AccordAspect, in the
+ *   order the characteristics table lists them (the window's table, as it
+ *   is sorted), or %NULL for all of them in the pack's order
+ *
+ * The aspects of the characteristics table, and their order. (The groups
+ * chosen with accord_summary_set_groups() still apply.)
+ */
+void
+accord_summary_set_aspects (AccordSummary *self,
+                            GListModel    *aspects)
+{
+  g_return_if_fail (ACCORD_IS_SUMMARY (self));
+  g_return_if_fail (aspects == NULL || G_IS_LIST_MODEL (aspects));
+
+  g_set_object (&self->aspects, aspects);
+  invalidate (self);
+}
+
+/**
+ * accord_summary_get_aspects:
+ *
+ * Returns: (nullable) (transfer none): the table's aspects in order, or
+ *   %NULL for the pack's
+ */
+GListModel *
+accord_summary_get_aspects (AccordSummary *self)
+{
+  g_return_val_if_fail (ACCORD_IS_SUMMARY (self), NULL);
+
+  return self->aspects;
 }
 
 /**

@@ -61,6 +61,9 @@ AccordSummaryParts  accord_summary_get_parts          (AccordSummary      *self)
 void                accord_summary_set_groups         (AccordSummary      *self,
                                                        const char * const *groups);
 const char * const *accord_summary_get_groups         (AccordSummary      *self);
+void                accord_summary_set_aspects        (AccordSummary      *self,
+                                                       GListModel         *aspects);
+GListModel         *accord_summary_get_aspects        (AccordSummary      *self);
 void                accord_summary_set_subjects       (AccordSummary      *self,
                                                        GListModel         *subjects);
 GListModel         *accord_summary_get_subjects       (AccordSummary      *self);
