@@ -708,6 +708,8 @@ guint
 accord_topic_page_find_text (AccordTopicPage *self,
                              const char      *text)
 {
+  glong length = text != NULL ? g_utf8_strlen (text, -1) : 0;
+
   g_return_val_if_fail (ACCORD_IS_TOPIC_PAGE (self), 0);
 
   g_array_set_size (self->matches, 0);
@@ -719,11 +721,11 @@ accord_topic_page_find_text (AccordTopicPage *self,
       const char *s = gtk_label_get_text (label);
       guint first = self->matches->len;
 
-      if (text != NULL && *text != '\0')
+      if (length > 0)
         for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
           if (chars_match (p, text))
             {
-              Match match = { label, p - s, g_utf8_offset_to_pointer (p, g_utf8_strlen (text, -1)) - s };
+              Match match = { label, p - s, g_utf8_offset_to_pointer (p, length) - s };
 
               g_array_append_val (self->matches, match);
             }
