@@ -248,6 +248,18 @@ update_history_actions (AccordWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.forward", self->forward->len > 0);
 }
 
+/* The window is now at @location (taken), with the history as the caller
+ * left it. */
+static void
+set_location (AccordWindow *self,
+              char         *location)
+{
+  g_free (self->location);
+  self->location = location;
+  update_history_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCATION]);
+}
+
 /* Called whenever a view may have moved: records the move in the history. */
 static void
 location_changed (AccordWindow *self)
@@ -264,10 +276,7 @@ location_changed (AccordWindow *self)
   if (self->location != NULL)
     g_ptr_array_add (self->back, g_steal_pointer (&self->location));
   g_ptr_array_set_size (self->forward, 0);
-  self->location = g_steal_pointer (&location);
-
-  update_history_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCATION]);
+  set_location (self, g_steal_pointer (&location));
 }
 
 /* Shows @location without recording it. Returns FALSE when the pack has no
@@ -397,9 +406,7 @@ go_back_or_forward (AccordWindow *self,
     return;
 
   g_ptr_array_add (to, g_steal_pointer (&self->location));
-  self->location = g_steal_pointer (&target);
-  update_history_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCATION]);
+  set_location (self, g_steal_pointer (&target));
 }
 
 static void
@@ -640,10 +647,7 @@ show_pack (AccordWindow *self,
 
   if (place == NULL || !show_location (self, place))
     show_location (self, "home");
-  g_free (self->location);
-  self->location = current_location (self);
-  update_history_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCATION]);
+  set_location (self, current_location (self));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PACK]);
 }
